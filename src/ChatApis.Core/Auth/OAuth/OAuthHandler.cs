@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ChatApis.Diagnostics;
+using ChatApis.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatApis.Auth.OAuth;
+
+/// <summary>
+/// Adds the account's current OAuth access token; on a 401 it refreshes once and re-sends once.
+/// It holds no token itself (the <see cref="OAuthTokenManager"/> does), so a pooled handler instance
+/// can never hand one account's token to another.
+/// </summary>
+public sealed class OAuthHandler : DelegatingHandler
+{
+    private readonly OAuthTokenManager _tokens;
+    private readonly ILogger _logger;
+    private readonly string _vendor;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="tokens">The account's token manager.</param>
+    /// <param name="vendor">The vendor name, for logs.</param>
+    /// <param name="logger">Where to log (never tokens).</param>
+    public OAuthHandler(OAuthTokenManager tokens, string vendor, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        _tokens = tokens;
+        _vendor = vendor;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Options.TryGetValue(ChatApiRequestOptions.SkipAuthentication, out var skip) && skip)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        // The server did not act on a 401, so one re-send with a refreshed token is always safe.
+        request.Options.TryGetValue(ChatApiRequestOptions.PathTemplate, out var template);
+        Log.UnauthorizedRefreshing(_logger, _vendor, request.Method.Method, template ?? "?");
+        response.Dispose();
+        var fresh = await _tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(ChatApiRequestOptions.RateLimitGate, out var gate))
+        {
+            request.Options.TryGetValue(ChatApiRequestOptions.RateLimitBudget, out var budget);
+            await gate.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.AccessToken);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

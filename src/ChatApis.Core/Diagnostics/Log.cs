@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatApis.Diagnostics;
+
+// Every message takes the path TEMPLATE, never the filled path or query values, and never a header:
+// nothing a log line holds can be a token, key or secret.
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Vendor} {Method} {PathTemplate} -> {StatusCode} (attempt {Attempt}, {ElapsedMs:0.0} ms)")]
+    public static partial void AttemptCompleted(ILogger logger, string vendor, string method, string pathTemplate, int statusCode, int attempt, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Vendor} {Method} {PathTemplate} attempt {Attempt} failed ({Reason}); retrying in {DelayMs:0} ms")]
+    public static partial void RetryScheduled(ILogger logger, string vendor, string method, string pathTemplate, int attempt, string reason, double delayMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Vendor} {Method} {PathTemplate} waited {WaitMs:0} ms for the client-side rate limiter")]
+    public static partial void RateLimitWaited(ILogger logger, string vendor, string method, string pathTemplate, double waitMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Vendor} {Method} {PathTemplate} failed after {Attempts} attempt(s): {ExceptionType} {Status}")]
+    public static partial void CallFailed(ILogger logger, string vendor, string method, string pathTemplate, int attempts, string exceptionType, string status);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Vendor} OAuth access token refreshed; expires at {ExpiresAt:O}")]
+    public static partial void TokenRefreshed(ILogger logger, string vendor, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Vendor} OAuth token refresh failed: {Reason}")]
+    public static partial void TokenRefreshFailed(ILogger logger, string vendor, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Vendor} {Method} {PathTemplate} got 401; refreshing the access token and retrying once")]
+    public static partial void UnauthorizedRefreshing(ILogger logger, string vendor, string method, string pathTemplate);
+}

@@ -1,0 +1,92 @@
+using ChatApis.Safety;
+
+namespace ChatApis.Http;
+
+/// <summary>
+/// Settings every vendor client shares: where to send requests, how to retry, how long to wait.
+/// Vendor options derive from this and add their credentials.
+/// </summary>
+public class ChatApiClientOptions
+{
+    /// <summary>
+    /// Overrides the vendor's production address (e.g. a simulator's). Must be HTTPS, except for a
+    /// loopback address. <c>null</c> means the vendor's documented base address.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>How many times a failed call is retried when that is safe (0 to 10; default 3).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay; each retry doubles it, with ±20% jitter (default 0.5 s).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest computed backoff delay (default 30 s).</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait the SDK accepts from a server's Retry-After / reset hint (default 60 s). A
+    /// longer hint fails at once with a <see cref="ChatApiRateLimitException"/> carrying the hint.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The limit for one attempt, headers and body included (default 30 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The limit for a whole call with its retries and backoff waits (default 120 s). Time spent
+    /// queued behind the client-side rate limiter before the first attempt does not count.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The largest response body accepted, in bytes (default 16 MiB).</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Whether requests queue client-side within the vendor's documented budgets (default true).</summary>
+    public bool EnableRateLimiting { get; set; } = true;
+
+    /// <summary>Checks the options; vendor options add their own checks.</summary>
+    /// <returns>One message per problem; empty when the options are valid.</returns>
+    public virtual IEnumerable<string> Validate()
+    {
+        if (BaseAddress is not null && !BaseAddressPolicy.IsAllowed(BaseAddress, out var why))
+        {
+            yield return $"{nameof(BaseAddress)}: {why}";
+        }
+
+        if (MaxRetries is < 0 or > 10)
+        {
+            yield return $"{nameof(MaxRetries)} must be between 0 and 10 (was {MaxRetries}).";
+        }
+
+        foreach (var (name, value, min, max) in new[]
+        {
+            (nameof(RetryBaseDelay), RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+            (nameof(RetryMaxDelay), RetryMaxDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10)),
+            (nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            (nameof(AttemptTimeout), AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(24)),
+            (nameof(TotalTimeout), TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(24)),
+        })
+        {
+            if (value < min || value > max)
+            {
+                yield return $"{name} must be between {min} and {max} (was {value}).";
+            }
+        }
+
+        if (MaxResponseBytes < 1024)
+        {
+            yield return $"{nameof(MaxResponseBytes)} must be at least 1024 (was {MaxResponseBytes}).";
+        }
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public void EnsureValid()
+    {
+        var problems = Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid {GetType().Name}: {string.Join(" ", problems)}", "options");
+        }
+    }
+}

@@ -1,0 +1,475 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ChatApis.Diagnostics;
+using ChatApis.RateLimiting;
+using ChatApis.Resilience;
+using ChatApis.Safety;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ChatApis.Http;
+
+/// <summary>
+/// The one request pipeline every vendor client uses: client-side rate limit → total deadline →
+/// retries (only where safe, honouring the server's hints) → attempt timeout → HttpClient (whose
+/// handlers add credentials) → typed result or typed error. A vendor client declares an
+/// <see cref="ApiRequest"/>; this class does the rest. Thread-safe; one instance per client.
+/// </summary>
+public sealed class ChatApiPipeline
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private static readonly ResiliencePropertyKey<CallState> StateKey = new("ChatApis.Call");
+
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline _resilience;
+    private readonly RateLimitGate _gate;
+    private readonly ILogger _logger;
+    private readonly ChatApiClientOptions _options;
+
+    /// <summary>Creates the pipeline for one client.</summary>
+    /// <param name="httpClient">The HttpClient whose handlers add credentials; its Timeout should be infinite (this pipeline owns timeouts).</param>
+    /// <param name="vendor">What is special about the vendor.</param>
+    /// <param name="options">Retry, timeout and size settings (validated here).</param>
+    /// <param name="rateLimitGate">The client's limiter (one per connected account); <c>null</c> to build one from the vendor's budgets.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="logger">Where to log; nothing by default.</param>
+    public ChatApiPipeline(HttpClient httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(vendor);
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        _http = httpClient;
+        _options = options;
+        Vendor = vendor;
+        Time = timeProvider ?? TimeProvider.System;
+        BaseAddress = BaseAddressPolicy.Normalize(options.BaseAddress ?? vendor.DefaultBaseAddress);
+        _gate = !options.EnableRateLimiting ? RateLimitGate.Unlimited : rateLimitGate ?? new RateLimitGate(vendor.RateLimits, Time);
+        _logger = logger ?? NullLogger.Instance;
+        _resilience = BuildResilience();
+    }
+
+    /// <summary>The vendor this pipeline talks to.</summary>
+    public VendorProfile Vendor { get; }
+
+    /// <summary>The base address requests are resolved against (ends with '/').</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The clock used for timeouts, backoff and rate limiting.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Sends a request and reads its JSON response with a source-generated contract.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The declared request.</param>
+    /// <param name="typeInfo">The source-generated contract of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">The caller's cancellation (never retried, never wrapped).</param>
+    /// <returns>The value and the response metadata.</returns>
+    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return SendCoreAsync(request, typeInfo, null, cancellationToken);
+    }
+
+    /// <summary>Sends a request and reads its body with a custom parser (e.g. plain text).</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The declared request.</param>
+    /// <param name="parser">Reads the successful body.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The value and the response metadata.</returns>
+    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, ResponseParser<T> parser, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return SendCoreAsync(request, null, parser, cancellationToken);
+    }
+
+    /// <summary>Sends a request whose successful body carries nothing the caller needs (e.g. a 204).</summary>
+    /// <param name="request">The declared request.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The response metadata.</returns>
+    public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        await SendCoreAsync(request, null, DiscardBody, cancellationToken).ConfigureAwait(false);
+
+    private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = new CallState<T>(this, request, request.BuildUri(BaseAddress), typeInfo, parser);
+        using var activity = StartActivity(request);
+        var started = Time.GetTimestamp();
+
+        // A burst queues here before its deadline starts: waiting our turn is not a failure.
+        await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
+        state.DeadlineStart = Time.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StateKey, state);
+        var outcome = "error";
+        try
+        {
+            var response = await _resilience.ExecuteAsync(static (ctx, s) => s.Pipeline.AttemptAsync(ctx, s), context, state).ConfigureAwait(false);
+            outcome = "success";
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            return response;
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var timeout = new ChatApiTransportException(
+                $"{Vendor.Name} {Describe(request)} timed out after {state.Attempts} attempt(s) (attempt timeout {_options.AttemptTimeout}, total {_options.TotalTimeout}); " +
+                (request.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it."),
+                requestMayHaveReachedServer: true,
+                isTimeout: true,
+                Vendor.Name,
+                ex);
+            LogFailure(state, timeout);
+            throw timeout;
+        }
+        catch (ChatApiException ex)
+        {
+            LogFailure(state, ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "canceled";
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            if (ChatApisTelemetry.CallDuration.Enabled)
+            {
+                ChatApisTelemetry.CallDuration.Record(
+                    Time.GetElapsedTime(started).TotalSeconds,
+                    new("vendor", Vendor.Name),
+                    new("method", request.Method.Method),
+                    new("outcome", outcome));
+            }
+        }
+    }
+
+    private async ValueTask<ApiResponse<T>> AttemptAsync<T>(ResilienceContext context, CallState<T> state)
+    {
+        var cancellationToken = context.CancellationToken;
+        if (++state.Attempts > 1)
+        {
+            await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = state.Request;
+        using var message = request.CreateMessage(state.Uri);
+        message.Options.Set(ChatApiRequestOptions.PathTemplate, request.PathTemplate);
+        message.Options.Set(ChatApiRequestOptions.RateLimitGate, _gate);
+        if (request.SkipAuthentication)
+        {
+            message.Options.Set(ChatApiRequestOptions.SkipAuthentication, true);
+        }
+
+        if (request.RateLimitBudget is not null)
+        {
+            message.Options.Set(ChatApiRequestOptions.RateLimitBudget, request.RateLimitBudget);
+        }
+
+        var attemptStarted = Time.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TransportFailure(state, ex, duringBody: false);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            CountAttempt(request, status);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.AttemptCompleted(_logger, Vendor.Name, request.Method.Method, request.PathTemplate, status, state.Attempts, Time.GetElapsedTime(attemptStarted).TotalMilliseconds);
+            }
+
+            if (status is < 200 or > 299)
+            {
+                throw await ReadFailureAsync(response, state, cancellationToken).ConfigureAwait(false);
+            }
+
+            T value;
+            try
+            {
+                value = state.TypeInfo is not null
+                    ? await ReadJsonAsync(response.Content, state.TypeInfo, cancellationToken).ConfigureAwait(false)
+                    : await state.Parser!(response.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidBody(response, state, $"was not the expected JSON ({ex.Message})", ex);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw InvalidBody(response, state, $"exceeded the {ex.Limit}-byte response size limit", ex);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw TransportFailure(state, ex, duringBody: true);
+            }
+
+            return new ApiResponse<T>(value, response.StatusCode, RequestIdOf(response), RateLimitInfo.FromHeaders(response.Headers), state.Attempts, request.IdempotencyKey);
+        }
+    }
+
+    private async ValueTask<T> ReadJsonAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > _options.MaxResponseBytes)
+        {
+            throw new ResponseTooLargeException(_options.MaxResponseBytes);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var capped = new CappedReadStream(stream, _options.MaxResponseBytes);
+        var value = await JsonSerializer.DeserializeAsync(capped, typeInfo, cancellationToken).ConfigureAwait(false);
+        return value ?? throw new JsonException("The response body was JSON null.");
+    }
+
+    private static async ValueTask<bool> DiscardBody(HttpContent content, CancellationToken cancellationToken)
+    {
+        // Drain a small body so the connection can be reused; cap it so a hostile body cannot stall us.
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var capped = new CappedReadStream(stream, MaxErrorBodyBytes);
+        await capped.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<ChatApiException> ReadFailureAsync(HttpResponseMessage response, CallState state, CancellationToken cancellationToken)
+    {
+        var body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var parsed = Vendor.ErrorReader.Read(status, response.Content.Headers.ContentType?.MediaType, body);
+        var retryAfter = RetryHints.FromHeaders(response.Headers, status, Time.GetUtcNow()) ?? parsed.RetryAfter;
+        var message = parsed.Message;
+        if (status is >= 300 and <= 399)
+        {
+            var location = response.Headers.Location;
+            message = location is null
+                ? "a redirect without a Location was not followed"
+                : $"a redirect to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : "a relative location")} was not followed (redirects are never followed automatically)";
+        }
+
+        var details = new ChatApiErrorDetails(
+            response.StatusCode,
+            parsed.ErrorCode,
+            message,
+            RequestIdOf(response),
+            retryAfter,
+            body.Length == 0 ? null : Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ChatApiException.MaxRawBodyLength)),
+            Vendor.Name);
+        var operation = Describe(state.Request);
+        return Vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
+    }
+
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new MemoryStream();
+                var chunk = new byte[8192];
+                int read;
+                while (buffer.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(chunk, 0, (int)Math.Min(read, MaxErrorBodyBytes - buffer.Length));
+                }
+
+                return buffer.ToArray();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The status already says what happened; a body cut short adds nothing we must have.
+            return [];
+        }
+    }
+
+    private ChatApiInvalidResponseException InvalidBody(HttpResponseMessage response, CallState state, string problem, Exception inner)
+    {
+        var details = new ChatApiErrorDetails(response.StatusCode, null, null, RequestIdOf(response), null, null, Vendor.Name);
+        return new ChatApiInvalidResponseException($"{Vendor.Name} {Describe(state.Request)} answered {(int)response.StatusCode} but its body {problem}.", details, inner);
+    }
+
+    private ChatApiTransportException TransportFailure(CallState state, Exception ex, bool duringBody)
+    {
+        var error = ex is HttpRequestException http ? http.HttpRequestError : HttpRequestError.Unknown;
+        var neverSent = !duringBody && error is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+        var what = duringBody ? "the connection broke while the response body was being read" : $"the request failed ({error})";
+        var outcome = neverSent
+            ? "it never reached the server."
+            : state.Request.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it.";
+        return new ChatApiTransportException($"{Vendor.Name} {Describe(state.Request)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex);
+    }
+
+    private async ValueTask WaitForRateLimitAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var waited = await _gate.WaitAsync(state.Request.RateLimitBudget, cancellationToken).ConfigureAwait(false);
+        if (waited <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        ChatApisTelemetry.RateLimitWaits.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("vendor", Vendor.Name));
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            Log.RateLimitWaited(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, waited.TotalMilliseconds);
+        }
+    }
+
+    private ResiliencePipeline BuildResilience()
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = Time, Name = $"ChatApis.{Vendor.Name}" };
+        builder.AddTimeout(_options.TotalTimeout);
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context, args.AttemptNumber)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).PendingDelay),
+                OnRetry = args =>
+                {
+                    var state = args.Context.Properties.GetValue(StateKey, null!);
+                    ChatApisTelemetry.Retries.Add(1, new("vendor", Vendor.Name), new("reason", state.PendingReason));
+                    Log.RetryScheduled(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, args.AttemptNumber + 1, state.PendingReason, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(_options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    // Decides whether a failed attempt is retried, and how long to wait first. A request that may
+    // have changed server state is retried only when repeating it is safe.
+    private bool ShouldRetry(Exception? exception, ResilienceContext context, int attemptNumber)
+    {
+        if (exception is null || context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var state = context.Properties.GetValue(StateKey, null!);
+        var safe = state.Request.IsRetrySafe;
+        (bool retry, TimeSpan? hint, string reason) = exception switch
+        {
+            ChatApiRateLimitException e => (true, e.RetryAfter, "429"),
+            ChatApiTransportException e when IsTlsFailure(e) => (false, null, "tls"),
+            ChatApiTransportException e => (safe || !e.RequestMayHaveReachedServer, null, "transport"),
+            ChatApiException { StatusCode: HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } e
+                => (safe, e.RetryAfter, ((int)e.StatusCode!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            TimeoutRejectedException => (safe, null, "attempt-timeout"),
+            _ => (false, null, "none"),
+        };
+        if (!retry || hint > _options.MaxRetryAfter)
+        {
+            return false;
+        }
+
+        var delay = hint ?? Backoff(attemptNumber);
+        var remaining = _options.TotalTimeout - Time.GetElapsedTime(state.DeadlineStart);
+        if (delay >= remaining)
+        {
+            return false;
+        }
+
+        state.PendingDelay = delay;
+        state.PendingReason = reason;
+        return true;
+    }
+
+    /// <summary>The jittered exponential backoff before retry number <paramref name="attemptNumber"/> + 1.</summary>
+    internal TimeSpan Backoff(int attemptNumber)
+    {
+        var nominal = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
+        var jittered = Math.Min(nominal, _options.RetryMaxDelay.TotalMilliseconds) * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, _options.RetryMaxDelay.TotalMilliseconds));
+    }
+
+    private static bool IsTlsFailure(ChatApiTransportException e) =>
+        e.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError };
+
+    private string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in Vendor.RequestIdHeaders)
+        {
+            if (response.Headers.NonValidated.TryGetValues(name, out var values))
+            {
+                return values.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    private void CountAttempt(ApiRequest request, int status)
+    {
+        if (ChatApisTelemetry.Requests.Enabled)
+        {
+            ChatApisTelemetry.Requests.Add(1, new("vendor", Vendor.Name), new("method", request.Method.Method), new("status", status));
+        }
+    }
+
+    private Activity? StartActivity(ApiRequest request)
+    {
+        if (!ChatApisTelemetry.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = ChatApisTelemetry.ActivitySource.StartActivity($"{Vendor.Name} {request.Method.Method} {request.PathTemplate}", ActivityKind.Client);
+        activity?.SetTag("chatapis.vendor", Vendor.Name);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.template", request.PathTemplate);
+        return activity;
+    }
+
+    private void LogFailure(CallState state, ChatApiException ex)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.CallFailed(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, state.Attempts, ex.GetType().Name, ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response");
+        }
+    }
+
+    private static string Describe(ApiRequest request) => $"{request.Method.Method} {request.PathTemplate}";
+
+    private abstract class CallState(ChatApiPipeline pipeline, ApiRequest request, Uri uri)
+    {
+        public ChatApiPipeline Pipeline { get; } = pipeline;
+
+        public ApiRequest Request { get; } = request;
+
+        public Uri Uri { get; } = uri;
+
+        public int Attempts { get; set; }
+
+        public long DeadlineStart { get; set; }
+
+        public TimeSpan PendingDelay { get; set; }
+
+        public string PendingReason { get; set; } = "";
+    }
+
+    private sealed class CallState<T>(ChatApiPipeline pipeline, ApiRequest request, Uri uri, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser)
+        : CallState(pipeline, request, uri)
+    {
+        public JsonTypeInfo<T>? TypeInfo { get; } = typeInfo;
+
+        public ResponseParser<T>? Parser { get; } = parser;
+    }
+}

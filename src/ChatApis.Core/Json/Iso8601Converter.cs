@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatApis.Json;
+
+/// <summary>
+/// Reads ISO 8601 timestamps in the spellings the vendors use (<c>2025-01-20T16:00:15.000000Z</c>
+/// with microseconds, <c>2025-01-20T16:00:00+00:00</c> with an offset, <c>2026-04-09T00:00:00.000Z</c>)
+/// and writes them back as ISO 8601 UTC. A value without an offset is taken as UTC.
+/// </summary>
+public sealed class Iso8601Converter : JsonConverter<DateTimeOffset>
+{
+    /// <inheritdoc />
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return default;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected an ISO 8601 string but found {reader.TokenType}.");
+        }
+
+        if (reader.TryGetDateTimeOffset(out var fast))
+        {
+            return fast;
+        }
+
+        var text = reader.GetString();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw new JsonException($"'{(text is { Length: > 64 } ? text[..64] + "..." : text)}' is not an ISO 8601 timestamp.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(Http.ApiRequest.FormatIso8601(value));
+    }
+}

@@ -1,0 +1,14 @@
+namespace ChatApis.Testing;
+
+/// <summary>How a <see cref="SimulatorHost"/> is set up.</summary>
+public sealed class SimulatorHostOptions
+{
+    /// <summary>The loopback port to listen on; <see langword="null"/> (the default) lets the OS pick a free one.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The clock for timestamps, rate limits and anything else time-based; <see cref="TimeProvider.System"/> when <see langword="null"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>A name for diagnostics; the simulator's type name when <see langword="null"/>.</summary>
+    public string? Name { get; set; }
+}

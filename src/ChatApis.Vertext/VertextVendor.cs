@@ -1,0 +1,39 @@
+using ChatApis.Http;
+
+namespace ChatApis.Vertext;
+
+/// <summary>What is special about Vertext Labs' API: plain-text errors, and 400 for a missing Authorization header.</summary>
+internal static class VertextVendor
+{
+    public static VendorProfile Profile { get; } = new()
+    {
+        Name = "Vertext",
+        DefaultBaseAddress = new Uri("https://api.vertextlabs.com/"),
+
+        // Errors are plain text: no JSON envelope to read, the text is the message.
+        ErrorReader = new ErrorBodyReader(codeProperty: null, messageProperty: null, retryAfterProperty: null),
+        MapError = MapError,
+    };
+
+    // Vertext answers a missing Authorization header with 400 and a bad token with 401: both are
+    // authentication problems, told apart by ErrorCode. Any other 400 stays a validation error.
+    private static ChatApiException? MapError(ChatApiErrorDetails details, string operation) => (int?)details.StatusCode switch
+    {
+        400 when IsAboutAuthorization(details.Message) => new ChatApiAuthenticationException(
+            $"Vertext {operation} failed with 400: the Authorization header was missing or malformed{Said(details)}.",
+            details with { ErrorCode = VertextErrorCodes.AuthorizationMissing }),
+        401 => new ChatApiAuthenticationException(
+            $"Vertext {operation} failed with 401: the access token is expired or invalid{Said(details)}.",
+            details with { ErrorCode = VertextErrorCodes.TokenInvalid }),
+        _ => null,
+    };
+
+    // The SDK always sends the header, so a 400 that mentions it (or says nothing) means it was unusable.
+    private static bool IsAboutAuthorization(string? message) =>
+        message is null
+        || message.Contains("authoriz", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("header", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("token", StringComparison.OrdinalIgnoreCase);
+
+    private static string Said(ChatApiErrorDetails details) => details.Message is null ? "" : $" (server said: {details.Message})";
+}
