@@ -40,7 +40,7 @@ internal static class VertextSeed
         {
           "id": "8f2c1a50-3c70-4e25-a903-da8995d244a3",
           "name": "John Doe",
-          "email": "[email protected]",
+          "email": "[email protected]",
           "phone": "555-1234",
           "notes": "",
           "source": "Widget",

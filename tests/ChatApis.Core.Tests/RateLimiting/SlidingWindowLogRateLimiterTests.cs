@@ -1,0 +1,152 @@
+using ChatApis.RateLimiting;
+using ChatApis.Testing;
+
+namespace ChatApis.Core.Tests.RateLimiting;
+
+public class SlidingWindowLogRateLimiterTests
+{
+    private readonly ManualTimeProvider _clock = new();
+
+    [Fact]
+    public async Task Grants_up_to_the_limit_at_once_then_queues_until_the_oldest_grant_leaves_the_window()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(3, TimeSpan.FromSeconds(60), _clock);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await limiter.AcquireAsync(1, TestContext.Current.CancellationToken)).IsAcquired);
+            _clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var fourth = limiter.AcquireAsync(1, TestContext.Current.CancellationToken).AsTask();
+        Assert.False(fourth.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(29)); // t = 59 s: the first grant (t = 0) is still in the window
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.False(fourth.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(1)); // t = 60 s
+        Assert.True((await fourth.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).IsAcquired);
+    }
+
+    [Fact]
+    public async Task Never_grants_more_than_the_limit_in_any_window()
+    {
+        const int total = 55;
+        using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromSeconds(60), _clock);
+        var grants = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
+        var done = 0;
+        var all = Task.WhenAll(Enumerable.Range(0, total).Select(async _ =>
+        {
+            using var lease = await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
+            Assert.True(lease.IsAcquired);
+            grants.Add(_clock.GetUtcNow());
+            Interlocked.Increment(ref done);
+        }));
+
+        // The clock moves only when every unfinished acquirer is queued, so a recorded time is its grant time.
+        while (Volatile.Read(ref done) < total)
+        {
+            var queued = limiter.GetStatistics()!.CurrentQueuedCount;
+            if (queued > 0 && queued == total - Volatile.Read(ref done))
+            {
+                _clock.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        await all;
+        var sorted = grants.Order().ToList();
+        for (var i = 10; i < sorted.Count; i++)
+        {
+            Assert.True(sorted[i] - sorted[i - 10] >= TimeSpan.FromSeconds(60), $"grant {i} came {sorted[i] - sorted[i - 10]} after grant {i - 10}");
+        }
+
+        // 55 permits at 10 per minute need 5 full windows after the first: exactly, not more.
+        Assert.Equal(TimeSpan.FromMinutes(5), sorted[^1] - sorted[0]);
+    }
+
+    [Fact]
+    public async Task Waiters_are_served_first_in_first_out()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), _clock);
+        await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var waiters = Enumerable.Range(0, 3).Select(async i =>
+        {
+            await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
+            order.Enqueue(i);
+        }).ToList();
+
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal([0, 1, 2], order);
+    }
+
+    [Fact]
+    public async Task A_cancelled_waiter_leaves_the_queue_without_taking_a_permit()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), _clock);
+        await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = limiter.AcquireAsync(1, cancel.Token).AsTask();
+        var next = limiter.AcquireAsync(1, TestContext.Current.CancellationToken).AsTask();
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await next.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).IsAcquired);
+        Assert.Equal(0, limiter.GetStatistics()!.CurrentQueuedCount);
+    }
+
+    [Fact]
+    public void AttemptAcquire_does_not_wait()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), _clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public async Task Restamping_counts_a_held_permit_from_now()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(10), _clock);
+        var lease = await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        limiter.Restamp(lease);
+        _clock.Advance(TimeSpan.FromSeconds(2)); // 10 s after the grant, but only 2 s after the restamp
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public async Task A_gate_waits_for_both_the_general_and_the_endpoint_budget()
+    {
+        using var gate = new RateLimitGate([new RateLimitBudget(RateLimitBudget.General, 60, TimeSpan.FromMinutes(1)), new RateLimitBudget("close", 2, TimeSpan.FromMinutes(1))], _clock);
+        Assert.Equal(TimeSpan.Zero, await gate.WaitAsync("close", TestContext.Current.CancellationToken));
+        Assert.Equal(TimeSpan.Zero, await gate.WaitAsync("close", TestContext.Current.CancellationToken));
+        Assert.Equal(TimeSpan.Zero, await gate.WaitAsync(null, TestContext.Current.CancellationToken));
+
+        var third = gate.WaitAsync("close", TestContext.Current.CancellationToken).AsTask();
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.False(third.IsCompleted);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromMinutes(1), await third.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Permit_counts_other_than_one_are_refused()
+    {
+        using var limiter = new SlidingWindowLogRateLimiter(5, TimeSpan.FromSeconds(1), _clock);
+        Assert.Throws<ArgumentOutOfRangeException>(() => limiter.AttemptAcquire(2));
+    }
+}

@@ -1,0 +1,39 @@
+using ChatApis.Core.Tests.Support;
+using ChatApis.DependencyInjection;
+using ChatApis.Http;
+
+namespace ChatApis.Core.Tests.Resilience;
+
+public class BackoffTests
+{
+    private static ChatApiPipeline Pipeline(TimeSpan baseDelay, TimeSpan maxDelay) =>
+        new(ChatApiHttp.CreateHttpClient(), TestVendor.Profile(), new ChatApiClientOptions { RetryBaseDelay = baseDelay, RetryMaxDelay = maxDelay });
+
+    [Theory]
+    [InlineData(0, 500)]
+    [InlineData(1, 1000)]
+    [InlineData(2, 2000)]
+    [InlineData(3, 4000)]
+    public void Backoff_doubles_per_attempt_with_twenty_percent_jitter(int attempt, double nominalMs)
+    {
+        var pipeline = Pipeline(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+        var samples = Enumerable.Range(0, 500).Select(_ => pipeline.Backoff(attempt).TotalMilliseconds).ToList();
+        Assert.All(samples, ms => Assert.InRange(ms, nominalMs * 0.8, nominalMs * 1.2));
+
+        // Jitter really spreads the retries of many clients apart.
+        Assert.True(samples.Max() - samples.Min() > nominalMs * 0.2, "the delays are not jittered");
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(30)]
+    [InlineData(1000)]
+    public void Backoff_never_exceeds_the_cap(int attempt)
+    {
+        var pipeline = Pipeline(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.InRange(pipeline.Backoff(attempt), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10));
+        }
+    }
+}

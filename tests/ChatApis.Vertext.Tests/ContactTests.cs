@@ -1,0 +1,126 @@
+using ChatApis.Testing;
+using ChatApis.Testing.Vertext;
+
+namespace ChatApis.Vertext.Tests;
+
+public class ContactTests : VertextTestBase
+{
+    private static void AssertListExample(Contact c)
+    {
+        Assert.Equal("8fb610b3-a7d1-4407-9940-98bab3ffa8cc", c.Id);
+        Assert.Equal("", c.Name);
+        Assert.Equal("", c.Email);
+        Assert.Equal("", c.Phone);
+        Assert.Equal("", c.Notes);
+        Assert.Equal(ContactSource.Widget, c.Source);
+        Assert.Null(c.MetaPsid);
+        Assert.Equal("c8e5796b-13f5-470b-b92a-61f67fc2b3ff", c.WidgetConversationId);
+        Assert.True(c.IsAutomationEnabled);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755349448), c.FirstInteraction);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755356254), c.LastInteraction);
+        Assert.Equal("7a81c98d-12c9-4edf-a1ac-df136762d677", c.ChatbotId);
+        Assert.True(c.IsUnread);
+        Assert.Equal(ContactLifecycle.Lead, c.Lifecycle);
+        Assert.True(c.IsFromWidget);
+        Assert.False(c.IsFromMeta);
+    }
+
+    private static void AssertModelExample(Contact c)
+    {
+        Assert.Equal("8f2c1a50-3c70-4e25-a903-da8995d244a3", c.Id);
+        Assert.Equal("John Doe", c.Name);
+        Assert.Equal("[email\u00A0protected]", c.Email); // the document's own text, with its no-break space
+        Assert.Equal("555-1234", c.Phone);
+        Assert.Equal("", c.Notes);
+        Assert.Equal(ContactSource.Widget, c.Source);
+        Assert.Null(c.MetaPsid);
+        Assert.Equal("d39c8220-69ec-438b-8633-b9c827e976ca", c.WidgetConversationId);
+        Assert.True(c.IsAutomationEnabled);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755605814), c.FirstInteraction);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755605815), c.LastInteraction);
+        Assert.Equal("7a81c98d-12c9-4edf-a1ac-df136762d677", c.ChatbotId);
+        Assert.True(c.IsUnread);
+        Assert.Equal(ContactLifecycle.Lead, c.Lifecycle);
+    }
+
+    [Fact]
+    public async Task A_page_of_contacts_sends_the_documented_request_and_parses_every_field()
+    {
+        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 0, 2, TestContext.Current.CancellationToken);
+
+        var request = Sim.Journal.Last;
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/contacts/7a81c98d-12c9-4edf-a1ac-df136762d677", request.Path);
+        Assert.Equal("?page=0&per_page=2", request.QueryString);
+        Assert.Equal("Bearer " + VertextSimulator.AccessToken, request.Headers["Authorization"]);
+        AssertListExample(page.Value[0]);
+        AssertModelExample(page.Value[1]);
+    }
+
+    [Fact]
+    public async Task The_documents_contact_examples_parse_verbatim()
+    {
+        Sim.Faults.On("GET", "/contacts/*").Once(Fault.Status(200, Fixture("contacts-list.json"))).Then(Fault.Status(200, "[" + Fixture("contact.json") + "]"));
+
+        AssertListExample(Assert.Single((await Client.GetContactsPageAsync("any", cancellationToken: TestContext.Current.CancellationToken)).Value));
+        AssertModelExample(Assert.Single((await Client.GetContactsPageAsync("any", cancellationToken: TestContext.Current.CancellationToken)).Value));
+    }
+
+    [Fact]
+    public async Task A_contact_from_a_Meta_app_has_a_psid_and_no_widget_conversation()
+    {
+        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 1, 2, TestContext.Current.CancellationToken);
+
+        var meta = Assert.Single(page.Value);
+        Assert.True(meta.IsFromMeta);
+        Assert.False(meta.IsFromWidget);
+        Assert.Equal("24681357902468135", meta.MetaPsid);
+        Assert.Null(meta.WidgetConversationId);
+        Assert.Equal("Messenger", meta.Source.Value);
+        Assert.Equal("Customer", meta.Lifecycle.Value);
+        Assert.False(meta.IsAutomationEnabled);
+        Assert.Equal("?page=1&per_page=2", Sim.Journal.Last.QueryString);
+    }
+
+    [Fact]
+    public async Task Listing_contacts_pages_until_a_short_page()
+    {
+        Sim.AddGeneratedContacts(VertextSimulator.DemoChatbotId, 13);
+
+        var pages = await Client.ListContactsAsync(VertextSimulator.DemoChatbotId, 5, TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([5, 5, 3], pages.Select(p => p.Items.Count));
+        Assert.Equal([0, 1, 2], pages.Select(p => p.PageNumber!.Value));
+        Assert.Equal(13, pages.SelectMany(p => p.Items).Select(c => c.Id).Distinct().Count());
+        Assert.Equal(["?page=0&per_page=5", "?page=1&per_page=5", "?page=2&per_page=5"], Sim.Journal.Requests.Select(r => r.QueryString));
+    }
+
+    [Fact]
+    public async Task Contacts_of_a_chatbot_that_is_not_the_users_are_not_found()
+    {
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.GetContactsPageAsync(VertextSimulator.ForeignChatbotId, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("Chatbot does not exist or does not belong to the user.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Vertext", error.Vendor);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_chatbot_id_is_refused_before_any_request(string? chatbotId)
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.GetContactsPageAsync(chatbotId!, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal("chatbotId", error.ParamName);
+        Assert.ThrowsAny<ArgumentException>(() => Client.ListContactsAsync(chatbotId!, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(0, Sim.Journal.Count);
+    }
+
+    [Fact]
+    public async Task Bad_contact_paging_is_refused_before_any_request()
+    {
+        Assert.Equal("page", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", -1, 10, TestContext.Current.CancellationToken))).ParamName);
+        Assert.Equal("perPage", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", 0, 0, TestContext.Current.CancellationToken))).ParamName);
+        Assert.Equal(0, Sim.Journal.Count);
+    }
+}
