@@ -21,16 +21,18 @@ public sealed partial class ChattingSimulator
     private static readonly string[] Events = ["conversation.created", "conversation.resolved", "contact.created", "tag.added"];
     private static readonly string[] ConversationEvents = ["conversation.created", "conversation.resolved", "tag.added"];
 
+    // Explicit return types: an async lambda taking only HttpContext would otherwise bind to
+    // RequestDelegate, and the IResult it returns would be dropped (an empty 200).
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
         routes.MapGet(Root + "/me", (HttpContext http) => Handle(http, "", (workspace, _) => Me(workspace)));
-        routes.MapPost(Root + "/webhooks/subscribe", async (HttpContext http) => Handle(http, await BodyAsync(http), Subscribe));
+        routes.MapPost(Root + "/webhooks/subscribe", async Task<IResult> (HttpContext http) => Handle(http, await BodyAsync(http), Subscribe));
         routes.MapDelete(Root + "/webhooks/{id}", (HttpContext http, string id) => Handle(http, "", (workspace, _) => Unsubscribe(workspace, id)));
         routes.MapGet(Root + "/conversations", (HttpContext http) => Handle(http, "", (workspace, _) =>
             Samples(http, workspace, Query(http, "event") is { Length: > 0 } e ? e : "conversation.created", ConversationEvents)));
         routes.MapGet(Root + "/contacts", (HttpContext http) => Handle(http, "", (workspace, _) => Samples(http, workspace, "contact.created", ["contact.created"])));
-        routes.MapPost(Root + "/contacts", async (HttpContext http) => Handle(http, await BodyAsync(http), CreateContact, idempotent: true));
+        routes.MapPost(Root + "/contacts", async Task<IResult> (HttpContext http) => Handle(http, await BodyAsync(http), CreateContact, idempotent: true));
         routes.MapPost(Root + "/contacts/{id}/tags", async (HttpContext http, string id) =>
             Handle(http, await BodyAsync(http), (workspace, body) => AddTag(workspace, id, body), idempotent: true));
         routes.MapPost(Root + "/conversations/{id}/messages", async (HttpContext http, string id) =>
