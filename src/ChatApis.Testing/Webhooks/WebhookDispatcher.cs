@@ -90,6 +90,11 @@ public sealed class WebhookDispatcher : IDisposable
             catch (TaskCanceledException)
             {
             }
+            catch (ObjectDisposedException)
+            {
+                // The simulator stopped while this delivery was under way: nobody is left to tell.
+                return;
+            }
 
             lock (_attempts)
             {
