@@ -167,4 +167,49 @@ public sealed class ConversationListTests : ZipchatTestBase
         Assert.Equal(3, Sim.Journal.Count);
         Assert.All(Sim.Journal.Requests, r => Assert.Equal("2025-01-01T00:00:00Z", r.Query["last_message_at_since"]));
     }
+
+    [Fact]
+    public async Task Nulls_missing_fields_unknown_values_and_new_fields_do_not_break_parsing()
+    {
+        Sim.Faults.On("GET", ListPath).Once(Fault.Status(200, """
+            {"conversations": [{"id": "12345", "chat_id": null, "created_at": null, "channel": "tiktok", "manual_reply_mode": null,
+              "lead": {"id": 100, "email_marketing_consent": null}, "assignee": {"id": 7}, "priority": "high"}],
+             "meta": {"total": 1}}
+            """));
+
+        var response = await Client.GetConversationsPageAsync(cancellationToken: Ct);
+
+        var conversation = Assert.Single(response.Value.Conversations);
+        Assert.Equal(12345, conversation.Id);
+        Assert.Equal(0, conversation.ChatId);
+        Assert.Equal(default, conversation.CreatedAt);
+        Assert.Null(conversation.LastMessageAt);
+        Assert.Equal("tiktok", conversation.Channel.Value);
+        Assert.False(conversation.Channel.IsMetaChannel);
+        Assert.False(conversation.ManualReplyMode);
+        Assert.Null(conversation.ShareUrl);
+        Assert.Null(conversation.Lead!.EmailMarketingConsent);
+        Assert.Null(conversation.Lead.FullName);
+        Assert.Null(conversation.Assignee!.AvatarUrl);
+        Assert.Equal("high", conversation.AdditionalProperties!["priority"].GetString());
+        Assert.Equal(1, response.Value.AdditionalProperties!["meta"].GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("per_page=-1", "per_page")]
+    [InlineData("last_message_at_since=2026-13-45T00:00:00Z", "last_message_at_since")]
+    public async Task The_simulator_rejects_bad_query_parameters_with_422(string query, string parameter)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(ApiBase, "chats/1/conversations?" + query));
+        request.Headers.Authorization = new("Bearer", ZipchatSimulator.ApiKey);
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.StartsWith($$"""{"error":"Invalid parameter: {{parameter}} must be""", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("120", response.Headers.GetValues("X-RateLimit-Limit").Single());
+    }
 }

@@ -426,10 +426,20 @@ public sealed class ZipchatSimulator : SimulatorHost
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     // An id sent as a JSON number or, as Rails would accept, a numeric string.
-    private static long? IdOf(JsonNode node) =>
-        node is JsonValue value && (value.TryGetValue<long>(out var id) || (value.TryGetValue<string>(out var text) && ParseId(text) is { } parsed && (id = parsed) > 0))
-            ? id
-            : null;
+    private static long? IdOf(JsonNode node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<long>(out var id))
+        {
+            return id > 0 ? id : null;
+        }
+
+        return value.TryGetValue<string>(out var text) ? ParseId(text) : null;
+    }
 
     private long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
 
