@@ -34,7 +34,7 @@ public sealed class PollingTests : ZipchatTestBase
             }
         });
 
-        Assert.True(ex.CancellationToken.IsCancellationRequested);
+        Assert.Equal(cts.Token, ex.CancellationToken);
         var seeded = Sim.GetConversation(ZipchatSimulator.WebConversationId).Messages;
         Assert.Equal([seeded[2].Id, seeded[3].Id, added], received.Select(m => m.Id));
         Assert.Equal("Any update?", received[2].Content);
@@ -87,7 +87,8 @@ public sealed class PollingTests : ZipchatTestBase
         await WaitUntilAsync(() => Clock.PendingTimerCount > 0 && Sim.Journal.Count == 1);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(1, Sim.Journal.Count);
     }
 

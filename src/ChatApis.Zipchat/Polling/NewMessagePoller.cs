@@ -25,8 +25,7 @@ internal sealed class NewMessagePoller(
         var seen = new Dictionary<long, DateTimeOffset>();
         while (true)
         {
-            token.ThrowIfCancellationRequested();
-            var fresh = await PollOnceAsync(cursor, seen, token).ConfigureAwait(false);
+            var fresh = await Cancellable(() => PollOnceAsync(cursor, seen, token), cancellationToken).ConfigureAwait(false);
             foreach (var message in fresh)
             {
                 seen[message.Id] = message.CreatedAt;
@@ -42,7 +41,35 @@ internal sealed class NewMessagePoller(
                 }
             }
 
-            await Task.Delay(interval, time, token).ConfigureAwait(false);
+            await Cancellable(() => DelayAsync(token), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> DelayAsync(CancellationToken token)
+    {
+        await Task.Delay(interval, time, token).ConfigureAwait(false);
+        return true;
+    }
+
+    // The cancellation is reported with the caller's own token (not the internal linked one), so a
+    // caller can tell its cancellation from any other.
+    private async Task<T> Cancellable<T>(Func<Task<T>> work, CancellationToken enumeratorToken)
+    {
+        try
+        {
+            callCancellationToken.ThrowIfCancellationRequested();
+            enumeratorToken.ThrowIfCancellationRequested();
+            return await work().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (callCancellationToken.IsCancellationRequested || enumeratorToken.IsCancellationRequested)
+        {
+            var token = callCancellationToken.IsCancellationRequested ? callCancellationToken : enumeratorToken;
+            if (ex.CancellationToken == token)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException(ex.Message, ex, token);
         }
     }
 
