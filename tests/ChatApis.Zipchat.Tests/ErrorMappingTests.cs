@@ -1,0 +1,89 @@
+using System.Net;
+using ChatApis.Testing;
+using ChatApis.Testing.Zipchat;
+
+namespace ChatApis.Zipchat.Tests;
+
+public sealed class ErrorMappingTests : ZipchatTestBase
+{
+    private const string MessagesPath = "/api/integrations/backend_api/v1/chats/1/conversations/12347/messages";
+
+    public static TheoryData<string, string> DocumentedTexts => new()
+    {
+        { "assignee_id is required (use null to assign to AI)", ZipchatErrorCodes.AssigneeIdRequired },
+        { "assignee_id is not an assignable user for this chat", ZipchatErrorCodes.AssigneeNotAssignable },
+        { "message is required", ZipchatErrorCodes.MessageRequired },
+        { "sender_id is required", ZipchatErrorCodes.SenderIdRequired },
+        { "sender_id is not an assignable user for this chat", ZipchatErrorCodes.SenderNotAssignable },
+        { "Conversation is in AI mode; assign it to a user before sending a manual message", ZipchatErrorCodes.ConversationInAiMode },
+        { "Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ZipchatErrorCodes.MetaReplyWindowClosed },
+        { "Invalid parameter: last_message_at_since must be an ISO 8601 timestamp", ZipchatErrorCodes.InvalidParameter },
+    };
+
+    [Theory]
+    [MemberData(nameof(DocumentedTexts))]
+    public async Task Each_documented_422_maps_to_its_code_and_keeps_the_text(string text, string code)
+    {
+        var body = $$"""{"error":"{{text}}"}""";
+        Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req-42" }));
+
+        var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.Contains(text, ex.Message, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)422, ex.StatusCode);
+        Assert.Equal("req-42", ex.RequestId);
+        Assert.Equal(body, ex.RawBody);
+    }
+
+    [Theory]
+    [InlineData("""{"message":"sender_id is required"}""", "application/json")]
+    [InlineData("sender_id is required", "text/plain")]
+    public async Task A_message_property_or_plain_text_is_read_too(string body, string contentType)
+    {
+        Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, contentType));
+
+        var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+
+        Assert.Equal(ZipchatErrorCodes.SenderIdRequired, ex.ErrorCode);
+        Assert.Contains("sender_id is required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_timestamp_is_rejected_by_the_simulator_with_422()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(ApiBase, "chats/1/conversations?last_message_at_since=yesterday"));
+        request.Headers.Authorization = new("Bearer", ZipchatSimulator.ApiKey);
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal("""{"error":"Invalid parameter: last_message_at_since must be an ISO 8601 timestamp"}""", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_unknown_key_is_an_authentication_error_that_never_shows_the_key()
+    {
+        using var client = NewClient(o => o.ApiKey = "zc-not-a-real-key");
+
+        var ex = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetUsersPageAsync(cancellationToken: Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+        Assert.Equal("Bearer zc-not-a-real-key", Sim.Journal.Last.Headers["Authorization"]);
+        Assert.DoesNotContain("zc-not-a-real-key", ex.ToString(), StringComparison.Ordinal);
+        Assert.Null(ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task The_key_of_another_chat_sees_nothing_of_this_chat()
+    {
+        using var client = NewClient(o => o.ApiKey = ZipchatSimulator.OtherChatApiKey);
+
+        var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.GetUsersPageAsync(cancellationToken: Ct));
+
+        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+    }
+}
