@@ -9,7 +9,7 @@ internal static class AssistLoopSeed
         {
           "uuid": "usr_abc123",
           "name": "John Doe",
-          "email": "[email protected]"
+          "email": "[email protected]"
         }
         """;
 
@@ -17,7 +17,7 @@ internal static class AssistLoopSeed
     public const string AuthorizeUser = """
         {
             "name": "John Doe",
-            "email": "[email protected]"
+            "email": "[email protected]"
           }
         """;
 
@@ -33,7 +33,7 @@ internal static class AssistLoopSeed
             "deleted_at": null,
             "chat_user": {
               "name": "Jane Smith",
-              "email": "[email protected]",
+              "email": "[email protected]",
               "country_code": "US",
               "chat_user_id": "chu_xyz123"
             }
@@ -51,7 +51,7 @@ internal static class AssistLoopSeed
                 "last_message_seen": false,
                 "chat_user": {
                     "name": "John Doe",
-                    "email": "[email protected]",
+                    "email": "[email protected]",
                     "country_code": "+1",
                     "chat_user_id": "user_12345"
                 }
@@ -118,7 +118,7 @@ internal static class AssistLoopSeed
               },
               "chat_user": {
                 "name": "Sample Customer",
-                "email": "[email protected]"
+                "email": "[email protected]"
               },
               "organization": {
                 "uuid": "org_xyz789",
