@@ -110,7 +110,7 @@ public sealed partial class AssistLoopSimulator
             else
             {
                 var refresh = Text(body, "refresh_token") ?? "";
-                if (!_refreshTokens.TryGetValue(refresh, out var oldAccess) || !_accessTokens.TryGetValue(oldAccess, out var grant))
+                if (!_refreshTokens.TryGetValue(refresh, out var grant))
                 {
                     return Error(400, "invalid_grant", "The refresh token is invalid.");
                 }
@@ -127,7 +127,7 @@ public sealed partial class AssistLoopSimulator
 
                 // Rotation: the old refresh token and its access token stop working now.
                 _refreshTokens.Remove(refresh);
-                _accessTokens.Remove(oldAccess);
+                _accessTokens.Remove(grant.AccessToken);
                 tokens = IssueLocked(grant.Family, scope, TimeSpan.FromSeconds(TokenLifetimeSeconds));
                 Interlocked.Increment(ref _refreshCount);
             }
@@ -149,7 +149,7 @@ public sealed partial class AssistLoopSimulator
         var refresh = "def50200" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var expiresAt = Time.GetUtcNow() + lifetime;
         _accessTokens[access] = new SimGrant(family, scope, expiresAt, refresh);
-        _refreshTokens[refresh] = access;
+        _refreshTokens[refresh] = new SimRefresh(access, family, scope);
         return new AssistLoopSimulatorTokens(access, refresh, expiresAt, scope);
     }
 

@@ -90,7 +90,7 @@ public sealed partial class AssistLoopSimulator : SimulatorHost
     private readonly Dictionary<string, SimConversation> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AssistLoopSimulatorSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimGrant> _accessTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimRefresh> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimCode> _codes = new(StringComparer.Ordinal);
     private readonly SimulatorRateLimiter _general;
     private readonly SimulatorRateLimiter _close;
@@ -315,7 +315,7 @@ public sealed partial class AssistLoopSimulator : SimulatorHost
 
         var seeded = new SimGrant(NewId("acct_"), AllScopes, Time.GetUtcNow().AddSeconds(TokenLifetimeSeconds), RefreshToken);
         _accessTokens[AccessToken] = seeded;
-        _refreshTokens[RefreshToken] = AccessToken;
+        _refreshTokens[RefreshToken] = new SimRefresh(AccessToken, seeded.Family, seeded.Scope);
     }
 
     private SimMessage AddMessageLocked(SimConversation conversation, string content, string type, string? responderType, string? senderName, DateTimeOffset at)

@@ -51,4 +51,7 @@ internal sealed record SimMessage(string Id, DateTimeOffset CreatedAt, long Sequ
 
 internal sealed record SimGrant(string Family, string Scope, DateTimeOffset ExpiresAt, string RefreshToken);
 
+// A refresh token outlives a revoked access token: it carries the grant itself.
+internal sealed record SimRefresh(string AccessToken, string Family, string Scope);
+
 internal sealed record SimCode(string RedirectUri, string Scope, DateTimeOffset ExpiresAt);
