@@ -9,6 +9,7 @@ namespace ChatApis.AssistLoop.Tests;
 public abstract class AssistLoopTestBase : IAsyncLifetime
 {
     private readonly List<IDisposable> _disposables = [];
+    private readonly List<IAsyncDisposable> _asyncDisposables = [];
 
     protected AssistLoopTestBase()
     {
@@ -34,9 +35,21 @@ public abstract class AssistLoopTestBase : IAsyncLifetime
             disposable.Dispose();
         }
 
+        foreach (var disposable in _asyncDisposables)
+        {
+            await disposable.DisposeAsync();
+        }
+
         Sim.Webhooks.Dispose();
         await Sim.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    protected T Track<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _asyncDisposables.Add(disposable);
+        return disposable;
     }
 
     protected static string BasePath(AssistLoopSurface surface) => surface == AssistLoopSurface.Make ? "/v1/" : "/api/v1/";
