@@ -1,0 +1,114 @@
+using ChatApis.Http;
+using ChatApis.Safety;
+
+namespace ChatApis.AssistLoop;
+
+public partial class AssistLoopClient
+{
+    /// <summary>The smallest page size the list and find endpoints accept.</summary>
+    public const int MinPageSize = 10;
+
+    /// <summary>The largest page size the list and find endpoints accept.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size AssistLoop uses when none is sent.</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>The most recent samples one call returns.</summary>
+    public const int MaxSampleLimit = 10;
+
+    /// <summary>
+    /// Lists an agent's conversations, filtered (<c>GET automation/agents/{agentUuid}/conversations/list</c>).
+    /// AssistLoop documents no page parameter, so this returns the one page it answers (at most
+    /// <paramref name="perPage"/> conversations); narrow it with the date filters.
+    /// </summary>
+    /// <param name="agentUuid">The agent's UUID.</param>
+    /// <param name="status">Only open (<c>status=1</c>) or closed (<c>status=0</c>) conversations; all when null.</param>
+    /// <param name="responseMode">Only conversations in this mode (<see cref="ResponseMode.Ai"/> or <see cref="ResponseMode.Human"/>); all when null.</param>
+    /// <param name="createdFrom">Only conversations created after this instant (sent as ISO 8601 UTC).</param>
+    /// <param name="createdTo">Only conversations created before this instant.</param>
+    /// <param name="perPage">The page size, 10 to 100 (AssistLoop's default is 20; Make's dropdown uses 100); not sent when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The conversations.</returns>
+    public virtual Task<ApiResponse<IReadOnlyList<Conversation>>> ListConversationsAsync(
+        string agentUuid,
+        ConversationStatus? status = null,
+        ResponseMode? responseMode = null,
+        DateTimeOffset? createdFrom = null,
+        DateTimeOffset? createdTo = null,
+        int? perPage = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(agentUuid);
+        if (status is { } s && !Enum.IsDefined(s))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), s, "status must be ConversationStatus.Open (1) or ConversationStatus.Closed (0).");
+        }
+
+        if (responseMode is { } mode)
+        {
+            Guard.NotEmpty(mode.Value, nameof(responseMode));
+        }
+
+        Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
+        Guard.InRange(perPage, MinPageSize, MaxPageSize);
+        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{0}/conversations/list", agentUuid)
+            .AddQuery("status", status is null ? null : status == ConversationStatus.Open ? "1" : "0")
+            .AddQuery("response_mode", responseMode?.Value)
+            .AddQuery("created_from", createdFrom)
+            .AddQuery("created_to", createdTo)
+            .AddQuery("per_page", perPage);
+        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListConversation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gets recent webhook-shaped samples of an agent's conversations
+    /// (<c>GET automation/agents/{agentUuid}/conversations/recent-sample</c>): the same types
+    /// <see cref="AssistLoopWebhookEvent.Parse(string)"/> returns for deliveries.
+    /// </summary>
+    /// <param name="agentUuid">The agent's UUID.</param>
+    /// <param name="limit">How many samples, 1 to 10 (AssistLoop's default is 5); not sent when null.</param>
+    /// <param name="type">The sample type (<see cref="WebhookEventType.NewConversation"/>, the default, or <see cref="WebhookEventType.HumanHandoffRequired"/>); not sent when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The samples, newest first.</returns>
+    public virtual Task<ApiResponse<IReadOnlyList<AssistLoopWebhookEvent>>> GetRecentSamplesAsync(
+        string agentUuid,
+        int? limit = null,
+        WebhookEventType? type = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(agentUuid);
+        Guard.InRange(limit, 1, MaxSampleLimit);
+        if (type is { } t)
+        {
+            Guard.NotEmpty(t.Value, nameof(type));
+        }
+
+        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{0}/conversations/recent-sample", agentUuid)
+            .AddQuery("limit", limit)
+            .AddQuery("type", type?.Value);
+        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListAssistLoopWebhookEvent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes a conversation (<c>POST automation/conversations/{conversationUuid}/close</c>, with the
+    /// surface's <c>platform</c>), which stops AI responses. Limited to 10 per minute on top of the
+    /// general budget; the client queues closes to stay within it.
+    /// </summary>
+    /// <param name="conversationUuid">The conversation's UUID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><c>conversation_closed</c> and the platform.</returns>
+    /// <exception cref="ChatApiNotFoundException">The conversation does not exist or is not the account's.</exception>
+    /// <exception cref="ChatApiPermissionException">The token lacks the scope to change conversations.</exception>
+    public virtual Task<ApiResponse<CloseResult>> CloseConversationAsync(string conversationUuid, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(conversationUuid);
+
+        // Closing sets a state, so repeating it after an unknown outcome cannot do anything twice.
+        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{0}/close", conversationUuid)
+            .WithJsonBody(new CloseBody(Platform), AssistLoopJsonContext.Default.CloseBody)
+            .UseRateLimitBudget(AssistLoopVendor.CloseBudget)
+            .MarkIdempotent();
+        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.CloseResult, cancellationToken);
+    }
+}

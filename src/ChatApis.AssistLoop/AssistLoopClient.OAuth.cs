@@ -1,0 +1,99 @@
+using ChatApis.Auth.OAuth;
+using ChatApis.Http;
+using ChatApis.Safety;
+
+namespace ChatApis.AssistLoop;
+
+public partial class AssistLoopClient
+{
+    /// <summary>
+    /// Sends the authorization request (<c>POST oauth/authorize</c>, relative to the surface base) and
+    /// returns the one-time code, after checking that the state came back unchanged.
+    /// </summary>
+    /// <remarks>
+    /// AssistLoop runs this endpoint in the user's logged-in browser session, so pass that session's
+    /// cookie in <paramref name="sessionCookie"/>. The documents contradict each other on the Make path
+    /// (<c>/api/v1/oauth/authorize</c> in one table, <c>/v1/oauth/authorize</c> in the Make configuration);
+    /// the request is sent relative to the client's base, i.e. the latter on Make. The request carries no
+    /// bearer token.
+    /// </remarks>
+    /// <param name="state">An unguessable value from <see cref="AssistLoopOAuthState.Create"/>; keep it to check the redirect.</param>
+    /// <param name="redirectUri">The registered redirect URI; <see cref="AssistLoopClientOptions.RedirectUri"/> when null.</param>
+    /// <param name="scopes">The scopes to request; <c>null</c> sends none, so AssistLoop grants <see cref="AssistLoopScopes.Default"/>.</param>
+    /// <param name="sessionCookie">The user's AssistLoop session <c>Cookie</c> header value; never logged.</param>
+    /// <param name="approved">Whether the user approved (the documents require <c>true</c> to obtain a code).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The code, the echoed state and the approving user.</returns>
+    /// <exception cref="ArgumentException">The state is empty, no redirect URI is known, or the scopes hold an undocumented bit.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="AssistLoopClientOptions.ClientId"/> is not set.</exception>
+    /// <exception cref="OAuthStateMismatchException">The response carried another state.</exception>
+    public virtual async Task<ApiResponse<AuthorizationResult>> AuthorizeAsync(
+        string state,
+        Uri? redirectUri = null,
+        AssistLoopScopes? scopes = null,
+        string? sessionCookie = null,
+        bool approved = true,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(state);
+        var redirect = RedirectOrDefault(redirectUri);
+        var scope = scopes is { } s ? s.ToScopeString() : null;
+        if (sessionCookie is not null)
+        {
+            Guard.NotEmpty(sessionCookie);
+        }
+
+        var clientId = string.IsNullOrWhiteSpace(Options.ClientId)
+            ? throw new InvalidOperationException("AssistLoopClientOptions.ClientId is required to send an authorization request.")
+            : Options.ClientId;
+        var request = new ApiRequest(HttpMethod.Post, "oauth/authorize")
+            .WithJsonBody(new AuthorizeBody(clientId, redirect.OriginalString, string.IsNullOrEmpty(scope) ? null : scope, state, approved), AssistLoopJsonContext.Default.AuthorizeBody)
+            .WithoutAuthentication();
+        if (sessionCookie is not null)
+        {
+            request.AddHeader("Cookie", sessionCookie);
+        }
+
+        var response = await Pipeline.SendAsync(request, AssistLoopJsonContext.Default.AuthorizationResult, cancellationToken).ConfigureAwait(false);
+        AssistLoopOAuthState.Validate(state, response.Value.State);
+        return response;
+    }
+
+    /// <summary>
+    /// Exchanges an authorization code for tokens (<c>POST /oauth/token</c> at the host root) and saves
+    /// them to <see cref="TokenStore"/> before returning, so the client uses them from its next call.
+    /// </summary>
+    /// <param name="code">The code from <see cref="AuthorizeAsync"/> or <see cref="AssistLoopOAuthState.ReadCode"/>.</param>
+    /// <param name="redirectUri">The redirect URI used in the authorization; <see cref="AssistLoopClientOptions.RedirectUri"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new tokens (their <see cref="OAuthTokens.ToString"/> never shows them).</returns>
+    /// <exception cref="ArgumentException">The code is empty, or no redirect URI is known.</exception>
+    /// <exception cref="InvalidOperationException">The client id or secret is not set.</exception>
+    /// <exception cref="ChatApiValidationException">The code was invalid, used or issued for another redirect URI (ErrorCode <c>invalid_grant</c>).</exception>
+    public virtual async Task<ApiResponse<OAuthTokens>> ExchangeCodeAsync(string code, Uri? redirectUri = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(code);
+        var redirect = RedirectOrDefault(redirectUri);
+        var response = await TokenEndpoint.ExchangeCodeAsync(code, redirect, cancellationToken).ConfigureAwait(false);
+        await Tokens.Store.SaveTokensAsync(response.Value, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>Gets the user the access token belongs to (<c>GET oauth/me</c>): a cheap way to check a connection.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user's uuid, name and email.</returns>
+    public virtual Task<ApiResponse<CurrentUser>> GetMeAsync(CancellationToken cancellationToken = default) =>
+        Pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "oauth/me"), AssistLoopJsonContext.Default.CurrentUser, cancellationToken);
+
+    private Uri RedirectOrDefault(Uri? redirectUri)
+    {
+        var redirect = redirectUri ?? Options.RedirectUri
+            ?? throw new ArgumentNullException(nameof(redirectUri), "redirectUri is required (or set AssistLoopClientOptions.RedirectUri).");
+        if (!redirect.IsAbsoluteUri)
+        {
+            throw new ArgumentException("redirectUri must be an absolute URI.", nameof(redirectUri));
+        }
+
+        return redirect;
+    }
+}
