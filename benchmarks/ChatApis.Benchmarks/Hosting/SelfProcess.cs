@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace ChatApis.Benchmarks.Hosting;
+
+/// <summary>Starts this same program again with other arguments (the server, cold-start and paging children).</summary>
+public static class SelfProcess
+{
+    /// <summary>A start info for this executable with <paramref name="args"/>, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("The process path is unknown.");
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+
+        // Started as "dotnet ChatApis.Benchmarks.dll" or as the apphost: run the same way.
+        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            info.FileName = host;
+            info.ArgumentList.Add("exec");
+            info.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+        }
+        else
+        {
+            info.FileName = host;
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    /// <summary>Runs this program with <paramref name="args"/> to completion and returns its standard output lines.</summary>
+    public static async Task<string[]> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("Could not start a child process.");
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Child '{string.Join(' ', args)}' exited with {process.ExitCode}: {output}");
+        }
+
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
