@@ -8,7 +8,7 @@ namespace ChatApis.Benchmarks;
 /// <summary>
 /// Modes: no arguments (or BenchmarkDotNet arguments such as <c>--filter</c>) runs the full suites;
 /// <c>--quick</c> the one-minute comparison ending with the RATIO line; <c>--cold</c> the fresh-process
-/// first call; <c>--paging</c> the auto-pagination memory walk. <c>--serve</c>, <c>--cold-child</c> and
+/// first call; <c>--paging</c> the auto-pagination memory walk; <c>--breakdown</c> where the SDK's cost over the baseline goes. <c>--serve</c>, <c>--cold-child</c> and
 /// <c>--paging-child</c> are the child processes those modes start.
 /// </summary>
 public static class Program
@@ -22,6 +22,8 @@ public static class Program
                 return await PayloadServer.RunAsync();
             case "--quick":
                 return await QuickRunner.RunAsync();
+            case "--breakdown":
+                return await BreakdownRunner.RunAsync();
             case "--cold":
                 return await ColdRunner.RunAsync();
             case "--cold-child":
