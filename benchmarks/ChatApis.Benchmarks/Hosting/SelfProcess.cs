@@ -38,9 +38,18 @@ public static class SelfProcess
     }
 
     /// <summary>Runs this program with <paramref name="args"/> to completion and returns its standard output lines.</summary>
-    public static async Task<string[]> RunAsync(params string[] args)
+    public static Task<string[]> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs this program with <paramref name="args"/> and extra environment variables; returns its standard output lines.</summary>
+    public static async Task<string[]> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("Could not start a child process.");
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start a child process.");
         process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -16,10 +16,18 @@ public sealed class VertextFlurlClient(HttpClient http) : IVendorClient
         (await Page(0, 1).GetJsonAsync<List<VertextChatbotDto>>(cancellationToken)).Count;
 
     /// <inheritdoc />
-    public async Task<int> PostAsync(CancellationToken cancellationToken = default) =>
-        (await _client.Request("chatbots", VertextScenario.ChatbotId, "zapier_subscriptions")
-            .PostUrlEncodedAsync(new { target_url = VertextScenario.TargetUrl }, cancellationToken)
+    /// <remarks>
+    /// Flurl.Http 2.4.2 wants Flurl 2.8.2, which this registry lacks; the nearest, Flurl 3.0.1, removed the
+    /// QueryParamCollection constructor that PostUrlEncodedAsync needs (MissingMethodException). So the form
+    /// is posted as a FormUrlEncodedContent, which is what a Flurl user would fall back to.
+    /// </remarks>
+    public async Task<int> PostAsync(CancellationToken cancellationToken = default)
+    {
+        using var form = new FormUrlEncodedContent([new("target_url", VertextScenario.TargetUrl)]);
+        return (await _client.Request("chatbots", VertextScenario.ChatbotId, "zapier_subscriptions")
+            .PostAsync(form, cancellationToken)
             .ReceiveJson<VertextSubscriptionDto>()).Id.Length;
+    }
 
     /// <inheritdoc />
     public async Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default)
