@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatApis.Auth;
+using ChatApis.Benchmarks.Hosting;
+using ChatApis.Benchmarks.Payloads;
+using ChatApis.Benchmarks.Vendors;
+using ChatApis.Benchmarks.Vendors.Vertext;
+using ChatApis.DependencyInjection;
+using ChatApis.Http;
+using ChatApis.Vertext;
+using Polly;
+using Polly.Retry;
+
+namespace ChatApis.Benchmarks.Runners;
+
+/// <summary>
+/// <c>--breakdown</c>: where the SDK's cost over the baseline goes, one ingredient at a time, for the
+/// Vertext list call (100 items) and the simple call (1 item), without network and on loopback.
+/// Each step adds one thing the SDK does to the raw-HttpClient baseline; the last rows are Core's
+/// pipeline and the SDK client themselves.
+/// </summary>
+public static class BreakdownRunner
+{
+    private const int Warmup = 200;
+    private const int Rounds = 31;
+
+    /// <summary>Runs the breakdown.</summary>
+    public static async Task<int> RunAsync()
+    {
+        using var server = await ServerProcess.StartAsync();
+        var router = Catalog.BuildRouter();
+        foreach (var (perPage, network) in new[] { (1, false), (VendorScenario.PageSize, false), (VendorScenario.PageSize, true) })
+        {
+            var steps = Steps(server.Address, network ? null : router, perPage);
+            try
+            {
+                var results = await Interleaved.MeasureAsync([.. steps.Select(s => (s.Name, s.Call))], Warmup, Rounds, network ? 25 : 200);
+                var first = results[steps[0].Name];
+                Console.WriteLine($"{(network ? "loopback" : "no network")}, Vertext list of {perPage}:");
+                foreach (var step in steps)
+                {
+                    var r = results[step.Name];
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {step.Name,-52} {r.Nanoseconds / 1000,9:F2} us {r.Bytes,8:F0} B   +{(r.Nanoseconds - first.Nanoseconds) / 1000,8:F2} us +{r.Bytes - first.Bytes,6:F0} B"));
+                }
+            }
+            finally
+            {
+                steps.ForEach(s => s.Owned.Dispose());
+            }
+        }
+
+        await PollyAloneAsync();
+        return 0;
+    }
+
+    private static List<(string Name, Func<Task> Call, IDisposable Owned)> Steps(Uri root, PayloadRouter? router, int perPage)
+    {
+        var baseAddress = new Uri(root, "/vertext/");
+        HttpMessageHandler Transport(bool decompress) => router is not null ? new StubTransport(router)
+            : decompress ? ChatApiHttp.CreatePrimaryHandler() : new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false, UseCookies = false };
+        HttpClient Raw(bool decompress)
+        {
+            var http = new HttpClient(Transport(decompress)) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", VendorScenario.Token);
+            return http;
+        }
+
+        var path = $"chatbots/list?page=0&per_page={perPage}";
+        var dto = Raw(false);
+        var models = Raw(false);
+        var timeout = Raw(false);
+        var decompressing = Raw(true);
+        var pipelines = new[] { 3, 0 }.Select(retries =>
+        {
+            var http = new HttpClient(new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) }) { Timeout = Timeout.InfiniteTimeSpan };
+            var profile = new VendorProfile { Name = "Vertext", DefaultBaseAddress = new Uri("https://api.vertextlabs.com/") };
+            return (Http: http, Pipeline: new ChatApiPipeline(http, profile, new ChatApiClientOptions { BaseAddress = baseAddress, MaxRetries = retries }));
+        }).ToArray();
+        var sdk = new VertextScenario().Create(ClientKind.Sdk, root, router is null ? null : new StubTransport(router));
+
+        return
+        [
+            ("1 baseline: HttpClient + STJ source-gen DTOs", () => RawAsync(dto, path, sdkModels: false, withTimeout: false), dto),
+            ("2 = 1 with the SDK's models (VertextJsonContext)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
+            ("3 = 2 + a 30 s timeout token per call", () => RawAsync(timeout, path, sdkModels: true, withTimeout: true), timeout),
+            ("4 = 2 over ChatApiHttp's handler (decompression)", () => RawAsync(decompressing, path, sdkModels: true, withTimeout: false), decompressing),
+            ("5 ChatApiPipeline, MaxRetries=3 (default)", () => PipelineAsync(pipelines[0].Pipeline, perPage), pipelines[0].Http),
+            ("6 ChatApiPipeline, MaxRetries=0 (timeouts only)", () => PipelineAsync(pipelines[1].Pipeline, perPage), pipelines[1].Http),
+            ("7 VertextClient.GetChatbotsPageAsync", perPage == 1 ? (Func<Task>)(() => sdk.SimpleAsync()) : () => sdk.ListAsync(), sdk),
+        ];
+    }
+
+    private static async Task RawAsync(HttpClient http, string path, bool sdkModels, bool withTimeout)
+    {
+        using var cts = withTimeout ? new CancellationTokenSource(TimeSpan.FromSeconds(30)) : null;
+        var token = cts?.Token ?? default;
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, token);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(token);
+        _ = sdkModels
+            ? (await JsonSerializer.DeserializeAsync(stream, VertextJsonContext.Default.IReadOnlyListChatbot, token))!.Count
+            : (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.ListVertextChatbotDto, token))!.Count;
+    }
+
+    private static async Task PipelineAsync(ChatApiPipeline pipeline, int perPage)
+    {
+        var request = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", perPage);
+        _ = (await pipeline.SendAsync(request, VertextJsonContext.Default.IReadOnlyListChatbot)).Value.Count;
+    }
+
+    // The resilience pipeline as Core builds it (total timeout, retry, attempt timeout) around a call that
+    // does nothing, next to the request declaration and URI building: the fixed cost before any HTTP.
+    private static async Task PollyAloneAsync()
+    {
+        var full = new ResiliencePipelineBuilder()
+            .AddTimeout(TimeSpan.FromSeconds(120))
+            .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is not null) })
+            .AddTimeout(TimeSpan.FromSeconds(30))
+            .Build();
+        var oneTimeout = new ResiliencePipelineBuilder().AddTimeout(TimeSpan.FromSeconds(30)).Build();
+        var baseAddress = new Uri("http://127.0.0.1:1/vertext/");
+        var results = await Interleaved.MeasureAsync(
+            [
+                ("Polly: timeout + retry + timeout, no-op callback", () => Run(full)),
+                ("Polly: one timeout, no-op callback", () => Run(oneTimeout)),
+                ("ApiRequest + AddQuery x2 + BuildUri", () =>
+                {
+                    _ = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", 100).BuildUri(baseAddress);
+                    return Task.CompletedTask;
+                }),
+                ("baseline's relative string URI resolution", () =>
+                {
+                    _ = new Uri(baseAddress, "chatbots/list?page=0&per_page=100");
+                    return Task.CompletedTask;
+                }),
+            ],
+            Warmup,
+            Rounds,
+            1000);
+        Console.WriteLine("fixed costs in isolation:");
+        foreach (var (name, r) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-52} {r.Nanoseconds / 1000,9:F2} us {r.Bytes,8:F0} B"));
+        }
+
+        static async Task Run(ResiliencePipeline pipeline)
+        {
+            var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+            try
+            {
+                await pipeline.ExecuteAsync(static _ => ValueTask.FromResult(1), context);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+    }
+}
