@@ -1,15 +1,20 @@
 // The ChatApis QuickStart: a tour of every supported chat API, on the built-in simulators by default.
-// Set a vendor's credentials (see README.md, "Running the QuickStart against the real APIs") to call
-// that vendor's real API instead; the output says which one each tour used.
+// Configure a vendor's credentials (environment variables such as ChatApis__Zipchat__ApiKey, or user
+// secrets; see README.md) to call that vendor's real API instead; each tour says which it is using.
 using ChatApis;
+using Microsoft.Extensions.Configuration;
 using Samples.QuickStart.Tours;
 using Spectre.Console;
 
-ITour[] tours = [new VertextTour()];
-var context = new TourContext(Environment.GetEnvironmentVariable);
+var configuration = new ConfigurationBuilder()
+    .AddUserSecrets(typeof(ITour).Assembly, optional: true)
+    .AddEnvironmentVariables()
+    .Build();
+ITour[] tours = [new AssistLoopTour(), new ZipchatTour(), new ChattingTour(), new VertextTour()];
+var context = new TourContext(configuration);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 var table = new Table().Title("ChatApis QuickStart").AddColumns("Surface", "Step", "Result");
-var failed = false;
+var failed = 0;
 
 foreach (var tour in tours)
 {
@@ -20,19 +25,19 @@ foreach (var tour in tours)
             table.AddRow(Markup.Escape(step.Surface), Markup.Escape(step.Step), Markup.Escape(step.Result));
         }
     }
-    catch (Exception e) when (e is ChatApiException or ArgumentException or OperationCanceledException or InvalidOperationException)
+    catch (Exception e) when (e is ChatApiException or ArgumentException or OperationCanceledException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
     {
-        failed = true;
+        failed++;
         table.AddRow(Markup.Escape(tour.Name), "[red]failed[/]", Markup.Escape(e.Message));
     }
 }
 
 AnsiConsole.Write(table);
-if (failed)
+if (failed > 0)
 {
-    AnsiConsole.MarkupLine("[red]The QuickStart did not complete: see the failed rows above.[/]");
+    AnsiConsole.MarkupLine($"[red]The QuickStart did not complete: {failed} tour(s) failed, see the rows above.[/]");
     return 1;
 }
 
-AnsiConsole.MarkupLine("[green]QuickStart complete.[/]");
+AnsiConsole.MarkupLine("[green]QuickStart complete: all five surfaces answered.[/]");
 return 0;
