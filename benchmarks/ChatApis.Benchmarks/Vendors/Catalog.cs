@@ -13,7 +13,7 @@ public static class Catalog
 
     /// <summary>
     /// The vendor of the RATIO line and the cold start: the first in <see cref="All"/> with an SDK client,
-    /// i.e. AssistLoop list-conversations as soon as its adapter exists, Vertext list-chatbots until then.
+    /// i.e. AssistLoop list-conversations.
     /// </summary>
     public static VendorScenario Primary => All.First(v => v.HasSdk);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -218,31 +219,32 @@ public sealed class ApiRequest
     public Uri BuildUri(Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var text = new StringBuilder(128);
-        if (Path.StartsWith('/'))
-        {
-            text.Append(baseAddress.GetLeftPart(UriPartial.Authority)).Append(Path);
-        }
-        else
-        {
-            text.Append(baseAddress.AbsoluteUri).Append(Path);
-        }
+        return BuildUri(baseAddress.AbsoluteUri, baseAddress.GetLeftPart(UriPartial.Authority));
+    }
 
+    /// <summary>The absolute URI against a base address given as text (the pipeline caches it).</summary>
+    internal Uri BuildUri(string baseText, string authorityText)
+    {
+        // The runtime's pooled interpolation buffer: only the final string is allocated.
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        text.AppendLiteral(Path.StartsWith('/') ? authorityText : baseText);
+        text.AppendLiteral(Path);
         if (_query is not null)
         {
-            var first = true;
-            foreach (var (name, value) in _query)
+            for (var i = 0; i < _query.Count; i++)
             {
-                text.Append(first ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-                first = false;
+                text.AppendLiteral(i == 0 ? "?" : "&");
+                text.AppendLiteral(Uri.EscapeDataString(_query[i].Key));
+                text.AppendLiteral("=");
+                text.AppendLiteral(Uri.EscapeDataString(_query[i].Value));
             }
         }
 
-        return new Uri(text.ToString(), UriKind.Absolute);
+        return new Uri(text.ToStringAndClear(), UriKind.Absolute);
     }
 
     /// <summary>Creates a new message for one attempt (a message can be sent only once).</summary>
-    /// <param name="uri">The URI from <see cref="BuildUri"/>.</param>
+    /// <param name="uri">The URI from <see cref="BuildUri(Uri)"/>.</param>
     /// <returns>The message.</returns>
     public HttpRequestMessage CreateMessage(Uri uri)
     {
@@ -273,24 +275,23 @@ public sealed class ApiRequest
 
     private static string FillTemplate(string template, string[] values)
     {
-        var text = new StringBuilder(template.Length + 32);
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        var literalStart = 0;
         for (var i = 0; i < template.Length; i++)
         {
-            var c = template[i];
-            var close = c == '{' ? template.IndexOf('}', i) : -1;
+            var close = template[i] == '{' ? template.IndexOf('}', i) : -1;
             if (close > i && int.TryParse(template.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                 && index < values.Length)
             {
-                text.Append(Uri.EscapeDataString(values[index] ?? throw new ArgumentNullException(nameof(values), $"Path value {index} of '{template}' is null.")));
+                text.AppendFormatted(template.AsSpan(literalStart, i - literalStart));
+                text.AppendLiteral(Uri.EscapeDataString(values[index] ?? throw new ArgumentNullException(nameof(values), $"Path value {index} of '{template}' is null.")));
                 i = close;
-            }
-            else
-            {
-                text.Append(c);
+                literalStart = close + 1;
             }
         }
 
-        return text.ToString();
+        text.AppendFormatted(template.AsSpan(literalStart));
+        return text.ToStringAndClear();
     }
 
     private static string EscapeForm(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);

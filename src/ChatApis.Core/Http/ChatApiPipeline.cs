@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -27,10 +28,13 @@ public sealed class ChatApiPipeline
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ChatApis.Call");
 
     private readonly HttpClient _http;
-    private readonly ResiliencePipeline _resilience;
+    private readonly Lazy<ResiliencePipeline> _retries;
     private readonly RateLimitGate _gate;
     private readonly ILogger _logger;
     private readonly ChatApiClientOptions _options;
+    private readonly string _baseText;
+    private readonly string _authorityText;
+    private readonly ConcurrentQueue<CancellationTokenSource> _timeoutSources = new();
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="httpClient">The HttpClient whose handlers add credentials; its Timeout should be infinite (this pipeline owns timeouts).</param>
@@ -52,7 +56,9 @@ public sealed class ChatApiPipeline
         BaseAddress = BaseAddressPolicy.Normalize(options.BaseAddress ?? vendor.DefaultBaseAddress);
         _gate = !options.EnableRateLimiting ? RateLimitGate.Unlimited : rateLimitGate ?? new RateLimitGate(vendor.RateLimits, Time);
         _logger = logger ?? NullLogger.Instance;
-        _resilience = BuildResilience();
+        _baseText = BaseAddress.AbsoluteUri;
+        _authorityText = BaseAddress.GetLeftPart(UriPartial.Authority);
+        _retries = new Lazy<ResiliencePipeline>(BuildRetryPipeline);
     }
 
     /// <summary>The vendor this pipeline talks to.</summary>
@@ -98,19 +104,30 @@ public sealed class ChatApiPipeline
     private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var state = new CallState<T>(this, request, request.BuildUri(BaseAddress), typeInfo, parser);
+        var state = new CallState<T>(this, request, request.BuildUri(_baseText, _authorityText), typeInfo, parser);
         using var activity = StartActivity(request);
         var started = Time.GetTimestamp();
 
         // A burst queues here before its deadline starts: waiting our turn is not a failure.
         await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
         state.DeadlineStart = Time.GetTimestamp();
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(StateKey, state);
         var outcome = "error";
         try
         {
-            var response = await _resilience.ExecuteAsync(static (ctx, s) => s.Pipeline.AttemptAsync(ctx, s), context, state).ConfigureAwait(false);
+            ApiResponse<T> response;
+            try
+            {
+                // Most calls succeed at once: the first attempt runs without the retry machinery,
+                // which is entered only after a failure that is worth retrying.
+                response = await FirstAttemptAsync(state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ShouldRetry(ex, state, attemptIndex: 0, cancellationToken))
+            {
+                NoteRetry(state, attempt: 1);
+                await Task.Delay(state.PendingDelay, Time, cancellationToken).ConfigureAwait(false);
+                response = await RetryAsync(state, cancellationToken).ConfigureAwait(false);
+            }
+
             outcome = "success";
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             return response;
@@ -140,7 +157,6 @@ public sealed class ChatApiPipeline
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
             if (ChatApisTelemetry.CallDuration.Enabled)
             {
                 ChatApisTelemetry.CallDuration.Record(
@@ -152,9 +168,67 @@ public sealed class ChatApiPipeline
         }
     }
 
-    private async ValueTask<ApiResponse<T>> AttemptAsync<T>(ResilienceContext context, CallState<T> state)
+    private async Task<ApiResponse<T>> FirstAttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.CancellationToken;
+        var timeout = _options.AttemptTimeout < _options.TotalTimeout ? _options.AttemptTimeout : _options.TotalTimeout;
+
+        // A source that is not linked to the caller's token is reused across calls (with its timer).
+        var pooled = !cancellationToken.CanBeCanceled;
+        var attempt = pooled
+            ? (_timeoutSources.TryDequeue(out var reused) ? reused : new CancellationTokenSource())
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = StartTimer(attempt, timeout);
+        try
+        {
+            return await AttemptAsync(state, attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The same exception the retry pipeline's timeout raises, so every attempt fails alike.
+            throw new TimeoutRejectedException($"The attempt did not complete within {timeout}.", timeout, ex);
+        }
+        finally
+        {
+            timer?.Dispose();
+            if (pooled && _timeoutSources.Count < 64 && attempt.TryReset())
+            {
+                _timeoutSources.Enqueue(attempt);
+            }
+            else
+            {
+                attempt.Dispose();
+            }
+        }
+    }
+
+    // TimeProvider.System cancels through the runtime's timer queue; any other clock (a test's) drives it.
+    private ITimer? StartTimer(CancellationTokenSource source, TimeSpan timeout)
+    {
+        if (ReferenceEquals(Time, TimeProvider.System))
+        {
+            source.CancelAfter(timeout);
+            return null;
+        }
+
+        return Time.CreateTimer(static s => ((CancellationTokenSource)s!).Cancel(), source, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task<ApiResponse<T>> RetryAsync<T>(CallState<T> state, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StateKey, state);
+        try
+        {
+            return await _retries.Value.ExecuteAsync(static (ctx, s) => s.Pipeline.AttemptAsync(s, ctx.CancellationToken), context, state).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<ApiResponse<T>> AttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
+    {
         if (++state.Attempts > 1)
         {
             await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
@@ -231,8 +305,10 @@ public sealed class ChatApiPipeline
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var capped = new CappedReadStream(stream, _options.MaxResponseBytes);
-        var value = await JsonSerializer.DeserializeAsync(capped, typeInfo, cancellationToken).ConfigureAwait(false);
+
+        // A declared length within the cap is enforced by HTTP framing; only an open-ended body needs counting.
+        await using var body = content.Headers.ContentLength is null ? new CappedReadStream(stream, _options.MaxResponseBytes) : stream;
+        var value = await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false);
         return value ?? throw new JsonException("The response body was JSON null.");
     }
 
@@ -329,22 +405,29 @@ public sealed class ChatApiPipeline
         }
     }
 
-    private ResiliencePipeline BuildResilience()
+    // The retry phase, entered after a first attempt failed in a way worth retrying: what is left of the
+    // total deadline, the remaining retries, and a timeout per attempt.
+    private ResiliencePipeline BuildRetryPipeline()
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = Time, Name = $"ChatApis.{Vendor.Name}" };
-        builder.AddTimeout(_options.TotalTimeout);
-        if (_options.MaxRetries > 0)
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args =>
+            {
+                var left = _options.TotalTimeout - Time.GetElapsedTime(args.Context.Properties.GetValue(StateKey, null!).DeadlineStart);
+                return new ValueTask<TimeSpan>(left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1));
+            },
+        });
+        if (_options.MaxRetries > 1)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = _options.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context, args.AttemptNumber)),
+                MaxRetryAttempts = _options.MaxRetries - 1,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(StateKey, null!), args.AttemptNumber + 1, args.Context.CancellationToken)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).PendingDelay),
                 OnRetry = args =>
                 {
-                    var state = args.Context.Properties.GetValue(StateKey, null!);
-                    ChatApisTelemetry.Retries.Add(1, new("vendor", Vendor.Name), new("reason", state.PendingReason));
-                    Log.RetryScheduled(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, args.AttemptNumber + 1, state.PendingReason, args.RetryDelay.TotalMilliseconds);
+                    NoteRetry(args.Context.Properties.GetValue(StateKey, null!), args.AttemptNumber + 2);
                     return default;
                 },
             });
@@ -354,16 +437,24 @@ public sealed class ChatApiPipeline
         return builder.Build();
     }
 
+    private void NoteRetry(CallState state, int attempt)
+    {
+        ChatApisTelemetry.Retries.Add(1, new("vendor", Vendor.Name), new("reason", state.PendingReason));
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.RetryScheduled(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, attempt, state.PendingReason, state.PendingDelay.TotalMilliseconds);
+        }
+    }
+
     // Decides whether a failed attempt is retried, and how long to wait first. A request that may
     // have changed server state is retried only when repeating it is safe.
-    private bool ShouldRetry(Exception? exception, ResilienceContext context, int attemptNumber)
+    private bool ShouldRetry(Exception? exception, CallState state, int attemptIndex, CancellationToken cancellationToken)
     {
-        if (exception is null || context.CancellationToken.IsCancellationRequested)
+        if (exception is null || cancellationToken.IsCancellationRequested || attemptIndex >= _options.MaxRetries)
         {
             return false;
         }
 
-        var state = context.Properties.GetValue(StateKey, null!);
         var safe = state.Request.IsRetrySafe;
         (bool retry, TimeSpan? hint, string reason) = exception switch
         {
@@ -380,7 +471,7 @@ public sealed class ChatApiPipeline
             return false;
         }
 
-        var delay = hint ?? Backoff(attemptNumber);
+        var delay = hint ?? Backoff(attemptIndex);
         var remaining = _options.TotalTimeout - Time.GetElapsedTime(state.DeadlineStart);
         if (delay >= remaining)
         {

@@ -5,9 +5,6 @@ namespace ChatApis.Benchmarks.Vendors.AssistLoop;
 /// <summary>
 /// AssistLoop (Zapier API, base <c>/api/v1</c>): List Conversations (a bare array), Reply to Conversation
 /// (JSON body) and Get Current User. The list has no documented page parameter, so no walk.
-/// The SDK client is not in this build yet: add an <c>AssistLoopSdkClient</c> adapter (like
-/// <c>VertextSdkClient</c>, with <c>EnableRateLimiting = false</c> so the client-side budget does not
-/// throttle the loop) and return it from <see cref="Create"/>.
 /// </summary>
 public sealed class AssistLoopScenario : VendorScenario
 {
@@ -48,7 +45,7 @@ public sealed class AssistLoopScenario : VendorScenario
     }
 
     /// <inheritdoc />
-    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl;
+    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl or ClientKind.Sdk;
 
     /// <inheritdoc />
     public override IVendorClient Create(ClientKind kind, Uri root, HttpMessageHandler? stub) => kind switch
@@ -56,7 +53,8 @@ public sealed class AssistLoopScenario : VendorScenario
         ClientKind.Baseline => new AssistLoopBaselineClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.RestEase => new AssistLoopRestEaseClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.Flurl => new AssistLoopFlurlClient(BenchHttp.Create(BaseOf(root), stub)),
-        _ => throw new NotSupportedException($"The AssistLoop {kind} client is not in this build."),
+        ClientKind.Sdk => new AssistLoopSdkClient(BaseOf(root), stub),
+        _ => throw new NotSupportedException($"The AssistLoop {kind} client is not measured."),
     };
 
     // Shaped like the documents' List Conversations item; ids, sessions and customers vary per item.

@@ -5,9 +5,7 @@ namespace ChatApis.Benchmarks.Vendors.Zipchat;
 
 /// <summary>
 /// Zipchat (Backend API): <c>GET chats/{chat_id}/conversations?page=&amp;per_page=</c> (1-based pages,
-/// <c>{"conversations": [...]}</c>; a short page ends the walk). The SDK client is not in this build yet:
-/// add a <c>ZipchatSdkClient</c> adapter (with <c>EnableRateLimiting = false</c>: the documented 120
-/// requests a minute would otherwise throttle the loop) and return it from <see cref="Create"/>.
+/// <c>{"conversations": [...]}</c>; a short page ends the walk).
 /// </summary>
 public sealed class ZipchatScenario : VendorScenario
 {
@@ -30,7 +28,7 @@ public sealed class ZipchatScenario : VendorScenario
     }
 
     /// <inheritdoc />
-    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl;
+    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl or ClientKind.Sdk;
 
     /// <inheritdoc />
     public override IVendorClient Create(ClientKind kind, Uri root, HttpMessageHandler? stub) => kind switch
@@ -38,7 +36,8 @@ public sealed class ZipchatScenario : VendorScenario
         ClientKind.Baseline => new ZipchatBaselineClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.RestEase => new ZipchatRestEaseClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.Flurl => new ZipchatFlurlClient(BenchHttp.Create(BaseOf(root), stub)),
-        _ => throw new NotSupportedException($"The Zipchat {kind} client is not in this build."),
+        ClientKind.Sdk => new ZipchatSdkClient(BaseOf(root), stub),
+        _ => throw new NotSupportedException($"The Zipchat {kind} client is not measured."),
     };
 
     // The documented fields with the documents' example values; ids, times and leads vary per item,
