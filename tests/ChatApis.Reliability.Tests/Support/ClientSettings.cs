@@ -19,13 +19,17 @@ public sealed record ClientSettings
 
     public long MaxResponseBytes { get; init; } = 16 * 1024 * 1024;
 
+    public bool RateLimiting { get; init; } = true;
+
     public void ApplyTo(ChatApiClientOptions options)
     {
         options.MaxRetries = MaxRetries;
         options.RetryBaseDelay = RetryBaseDelay;
         options.RetryMaxDelay = TimeSpan.FromSeconds(2);
+        options.MaxRetryAfter = TimeSpan.FromMinutes(5);
         options.AttemptTimeout = AttemptTimeout;
         options.TotalTimeout = TotalTimeout;
         options.MaxResponseBytes = MaxResponseBytes;
+        options.EnableRateLimiting = RateLimiting;
     }
 }
