@@ -60,8 +60,10 @@ public abstract class ChattingTrigger
 
             return From(document.RootElement);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // JsonDocument checks a string's UTF-8 only when it is read: invalid bytes surface as an
+            // InvalidOperationException from GetString, and are as much a malformed payload as bad JSON.
             throw new ChatApiInvalidResponseException(
                 $"The Chatting trigger payload could not be read: {ex.Message}",
                 new ChatApiErrorDetails(Vendor: ChattingVendor.Name),

@@ -100,6 +100,25 @@ public abstract record Fault
     /// <returns>The fault.</returns>
     public static EmptyBodyFault EmptyBody(int statusCode) => new(statusCode);
 
+    /// <summary>
+    /// Runs the endpoint, sends the first <paramref name="keepBytes"/> bytes of its body (with the full
+    /// Content-Length announced), then resets the connection: an RST in the middle of the body, where
+    /// <see cref="TruncateBody"/> is an orderly close (FIN).
+    /// </summary>
+    /// <param name="keepBytes">How many body bytes go out before the reset.</param>
+    /// <returns>The fault.</returns>
+    public static ResetBodyFault ResetBody(int keepBytes) => new(keepBytes);
+
+    /// <summary>
+    /// Answers with exactly these bytes instead of running the endpoint. Unlike <see cref="Status"/>,
+    /// the body need not be valid UTF-8, so a test can serve invalid byte sequences.
+    /// </summary>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="body">The body bytes (copied).</param>
+    /// <param name="contentType">The Content-Type header.</param>
+    /// <returns>The fault.</returns>
+    public static RawBodyFault RawBody(int statusCode, ReadOnlySpan<byte> body, string contentType = "application/json") => new(statusCode, body.ToArray(), contentType);
+
     /// <summary>Handles a request this fault was chosen for; <paramref name="next"/> runs the endpoint.</summary>
     internal abstract Task ExecuteAsync(HttpContext context, RequestDelegate next);
 }

@@ -1,0 +1,135 @@
+using ChatApis.AssistLoop;
+using ChatApis.Auth.OAuth;
+using ChatApis.Reliability.Tests.Support;
+using ChatApis.Testing;
+using ChatApis.Testing.AssistLoop;
+
+namespace ChatApis.Reliability.Tests.OAuth;
+
+/// <summary>AssistLoop's OAuth under pressure and failure, on both surfaces.</summary>
+public class OAuthReliabilityTests
+{
+    public static TheoryData<string> Both => [Surfaces.AssistLoopZapier.Name, Surfaces.AssistLoopMake.Name];
+
+    private static readonly DateTimeOffset Expired = ManualTimeProvider.DefaultStart.AddMinutes(-1);
+
+    private static async Task<(AssistLoopSimulator Sim, AssistLoopClient Client, Surfaces.AssistLoopSurfaceDefinition Surface)> StartAsync(string surfaceName, ManualTimeProvider clock, ClientSettings settings)
+    {
+        var surface = (Surfaces.AssistLoopSurfaceDefinition)Surfaces.ByName(surfaceName);
+        var sim = (AssistLoopSimulator)surface.CreateSimulator(clock);
+        await sim.StartAsync(TestContext.Current.CancellationToken);
+        var options = surface.Options(surface.ApiBase(sim), settings);
+        options.AccessTokenExpiresAt = Expired;
+        return (sim, new AssistLoopClient(options, clock, SecretSink.LoggerFactory), surface);
+    }
+
+    private static async Task<OAuthTokens> StoredAsync(AssistLoopClient client)
+    {
+        var tokens = (await client.TokenStore.GetTokensAsync(TestContext.Current.CancellationToken))!;
+        SecretSink.Secret(tokens.AccessToken);
+        SecretSink.Secret(tokens.RefreshToken);
+        return tokens;
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Two_hundred_concurrent_callers_with_an_expired_token_cause_exactly_one_refresh(string surfaceName)
+    {
+        // The account's budget (60 a minute) lets the first 60 through at once, all holding the expired
+        // token; the rest queue at the client's limiter while the shared clock moves (see BurstTests).
+        var clock = new ManualTimeProvider();
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock, MaxRetries = 0 });
+        await using var _ = sim;
+        using var __ = client;
+
+        var finished = await RateLimits.BurstTests.RunBurstAsync(client, sim, clock, 200, c => surface.Read.Invoke(c, TestContext.Current.CancellationToken));
+
+        Assert.Equal(200, finished.Length);
+        Assert.Equal(200, sim.Journal.Where(surface.Read.Method, surface.Read.Path).Count);
+        Assert.Equal(1, sim.RefreshCount);
+        var stored = await StoredAsync(client);
+        Assert.NotEqual(AssistLoopSimulator.AccessToken, stored.AccessToken);
+        Assert.True(sim.IsRefreshTokenValid(stored.RefreshToken!));
+        Assert.All(sim.Journal.Where(surface.Read.Method, surface.Read.Path), r => Assert.Equal("Bearer " + stored.AccessToken, r.Headers["Authorization"].ToString()));
+        Counts.Add("oauth: concurrent callers on an expired token", 200);
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task A_rejected_refresh_is_a_typed_reauthorization_error_and_leaves_the_store_intact(string surfaceName)
+    {
+        var clock = new ManualTimeProvider { AutoAdvanceLimit = TimeSpan.FromMinutes(1) };
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock });
+        await using var _ = sim;
+        using var __ = client;
+        var before = await StoredAsync(client);
+        sim.Faults.On("POST", "/oauth/token").Always(Fault.Status(400, """{"error":"invalid_grant","message":"The refresh token is invalid."}"""));
+
+        var (_, error) = await Bounded.RunAsync(() => surface.Read.Invoke(client, CancellationToken.None));
+
+        Assert.IsType<ChatApiReauthorizationRequiredException>(error);
+        Assert.Equal(before, await StoredAsync(client));
+        Assert.Empty(sim.Journal.Where(surface.Read.Method, surface.Read.Path));
+        Counts.Add("oauth: failing token endpoint");
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task A_token_endpoint_that_fails_on_the_wire_is_a_typed_error_and_leaves_the_store_intact(string surfaceName)
+    {
+        var clock = new ManualTimeProvider { AutoAdvanceLimit = TimeSpan.FromMinutes(1) };
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock, MaxRetries = 1 });
+        await using var _ = sim;
+        using var __ = client;
+        var before = await StoredAsync(client);
+        sim.Faults.On("POST", "/oauth/token").Always(Fault.Html(503));
+
+        var (_, error) = await Bounded.RunAsync(() => surface.Read.Invoke(client, CancellationToken.None));
+
+        Assert.IsAssignableFrom<ChatApiException>(error);
+        Assert.Equal(before, await StoredAsync(client));
+        Assert.True(sim.IsRefreshTokenValid(AssistLoopSimulator.RefreshToken));
+        Counts.Add("oauth: failing token endpoint");
+    }
+
+    public static TheoryData<string, string> DropCases => new()
+    {
+        { Surfaces.AssistLoopZapier.Name, "token-connection-reset-after-response" },
+        { Surfaces.AssistLoopZapier.Name, "next-call-connection-reset" },
+        { Surfaces.AssistLoopMake.Name, "token-connection-reset-after-response" },
+        { Surfaces.AssistLoopMake.Name, "next-call-connection-reset" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DropCases))]
+    public async Task A_connection_dropped_right_after_the_refresh_response_keeps_the_rotated_token(string surfaceName, string where)
+    {
+        var clock = new ManualTimeProvider { AutoAdvanceLimit = TimeSpan.FromMinutes(1) };
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock });
+        await using var _ = sim;
+        using var __ = client;
+        if (where == "token-connection-reset-after-response")
+        {
+            // The whole token response goes out, then the connection is reset.
+            sim.Faults.On("POST", "/oauth/token").Once(Fault.ResetBody(int.MaxValue));
+        }
+        else
+        {
+            sim.Faults.On(surface.Read.Method, surface.Read.Path).Once(Fault.Abort());
+        }
+
+        var (_, error) = await Bounded.RunAsync(() => surface.Read.Invoke(client, CancellationToken.None));
+
+        Assert.Null(error);
+        Assert.Equal(1, sim.RefreshCount);
+        var stored = await StoredAsync(client);
+        Assert.NotEqual(AssistLoopSimulator.AccessToken, stored.AccessToken);
+        Assert.False(sim.IsRefreshTokenValid(AssistLoopSimulator.RefreshToken));
+        Assert.True(sim.IsRefreshTokenValid(stored.RefreshToken!), "the rotated refresh token was lost: the account's connection is gone");
+
+        // The connection to the account still works, with no further refresh.
+        await surface.Read.Invoke(client, TestContext.Current.CancellationToken);
+        Assert.Equal(1, sim.RefreshCount);
+        Counts.Add("oauth: connection dropped after refresh");
+    }
+}

@@ -1,0 +1,64 @@
+using ChatApis.Reliability.Tests.Support;
+using ChatApis.Testing.AssistLoop;
+using ChatApis.Testing.Chatting;
+using ChatApis.Testing.Vertext;
+using ChatApis.Testing.Zipchat;
+
+namespace ChatApis.Reliability.Tests;
+
+/// <summary>A non-parallel collection: xunit runs it after every parallel one, so it sees the whole suite.</summary>
+[CollectionDefinition(nameof(SummaryCollection), DisableParallelization = true)]
+public sealed class SummaryCollection;
+
+/// <summary>The suite's last word: no credential leaked anywhere, and the counts it covered.</summary>
+[Collection(nameof(SummaryCollection))]
+public class SummaryTests(ITestOutputHelper output)
+{
+    private static readonly (string Group, int Minimum)[] Minimums =
+    [
+        ("fault matrix: surface x fault x call", 200),
+        ("no duplicates: Chatting dropped-response calls", 1000),
+        ("no duplicates: ambiguous unkeyed writes", 12),
+        ("rate limits: burst calls", 1500),
+        ("oauth: concurrent callers on an expired token", 400),
+        ("oauth: failing token endpoint", 4),
+        ("oauth: connection dropped after refresh", 4),
+        ("bad input: methods checked", 40),
+        ("bad input: invalid-argument cases", 150),
+        ("malformed payloads: models", 29),
+        ("malformed payloads: documents served or parsed", 6000),
+    ];
+
+    [Fact]
+    public void No_secret_leaked_and_the_suite_did_not_shrink()
+    {
+        foreach (var secret in new[]
+        {
+            AssistLoopSimulator.AccessToken, AssistLoopSimulator.RefreshToken, AssistLoopSimulator.ClientSecret,
+            ZipchatSimulator.ApiKey, ZipchatSimulator.OtherChatApiKey, ChattingSimulator.ApiKey, ChattingSimulator.NoSiteApiKey, VertextSimulator.AccessToken,
+
+            // The webhook secret that the subscribe documents return (served to the client by the payload tests).
+            "whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6",
+        })
+        {
+            SecretSink.Secret(secret);
+        }
+
+        Counts.Add("secrets: credentials checked", SecretSink.SecretCount);
+        Counts.Add("secrets: log lines and exception texts scanned", SecretSink.Observed);
+        var report = Counts.Render(
+        [
+            "rate limits: Chatting and Vertext document no budget, so there is nothing to test there",
+            "fault matrix surfaces: AssistLoop.Zapier, AssistLoop.Make, Zipchat, Chatting, Vertext",
+        ]);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "reliability-counts.txt"), report);
+        output.WriteLine(report);
+        TestContext.Current.SendDiagnosticMessage(report);
+
+        var leaks = SecretSink.Leaks();
+        Assert.True(leaks.Count == 0, "Credentials leaked:\n" + string.Join("\n", leaks.Take(20)));
+        Assert.True(SecretSink.LogLines > 0, "no log line was captured: the logger is not wired");
+        var shrunk = Minimums.Where(m => Counts.Of(m.Group) < m.Minimum).Select(m => $"{m.Group}: {Counts.Of(m.Group)} < {m.Minimum}").ToList();
+        Assert.True(shrunk.Count == 0, "The suite shrank:\n" + string.Join("\n", shrunk));
+    }
+}

@@ -1,0 +1,41 @@
+using ChatApis.Http;
+using ChatApis.Testing;
+
+namespace ChatApis.Reliability.Tests.Support;
+
+/// <summary>A call the matrix makes: its route (to fault it) and whether repeating it is safe.</summary>
+/// <param name="Name">What the call is, for messages.</param>
+/// <param name="Method">The HTTP method on the wire.</param>
+/// <param name="Path">The exact wire path the simulator sees.</param>
+/// <param name="RetrySafe">Whether the SDK may repeat it after an ambiguous failure.</param>
+/// <param name="Invoke">Makes the call on a client of the surface.</param>
+public sealed record SurfaceCall(string Name, string Method, string Path, bool RetrySafe, Func<ChatApiClient, CancellationToken, Task<object?>> Invoke);
+
+/// <summary>
+/// One API surface the SDK talks to: how to start its simulator, where its API lives, how to build a
+/// client against it, and a representative retry-safe read and state-changing write.
+/// </summary>
+public abstract class Surface
+{
+    public abstract string Name { get; }
+
+    public abstract SimulatorHost CreateSimulator(TimeProvider? clock = null);
+
+    public abstract Uri ApiBase(SimulatorHost sim);
+
+    public abstract ChatApiClient CreateClient(Uri baseAddress, ClientSettings settings);
+
+    public abstract SurfaceCall Read { get; }
+
+    public abstract SurfaceCall Write { get; }
+
+    /// <summary>The credentials a client of this surface holds (for the secrets check).</summary>
+    public abstract IEnumerable<string> Secrets { get; }
+
+    /// <summary>An error body shaped like the vendor's, for injected error statuses.</summary>
+    public abstract string ErrorBody(string code, string message);
+
+    public SurfaceCall Call(string which) => which == "read" ? Read : Write;
+
+    public override string ToString() => Name;
+}
