@@ -17,6 +17,7 @@ if (args.Length != 5)
 var (artifacts, version, packagesProps, commit, sourceLinkRequired) = (args[0], args[1], args[2], args[3], args[4] == "required");
 string[] libraries = ["ChatApis.Core", "ChatApis.AssistLoop", "ChatApis.Zipchat", "ChatApis.Chatting", "ChatApis.Vertext", "ChatApis.Testing"];
 const string Tool = "ChatApis.Simulator";
+const string ToolCommand = "chatapis-simulator";
 var expected = libraries.Append(Tool).ToArray();
 
 var pinned = XDocument.Load(packagesProps).Descendants("PackageVersion")
@@ -80,7 +81,9 @@ foreach (var id in expected)
             Problem($"repository is {repository?.ToString(SaveOptions.DisableFormatting) ?? "missing"}, expected git at commit {commit}");
         }
 
-        foreach (var required in new[] { $"{folder}{id}.dll", $"{folder}{id}.xml" })
+        // A library is named like its package; the tool's assembly is named like its command.
+        var assembly = isTool ? ToolCommand : id;
+        foreach (var required in new[] { $"{folder}{assembly}.dll", $"{folder}{assembly}.xml" })
         {
             if (!files.Contains(required))
             {
@@ -101,9 +104,12 @@ foreach (var id in expected)
         if (isTool)
         {
             var type = metadata.Descendants(ns + "packageType").Select(p => (string?)p.Attribute("name")).FirstOrDefault();
-            if (type != "DotnetTool" || !files.Contains($"{folder}DotnetToolSettings.xml") || !files.Contains($"{folder}{id}.runtimeconfig.json"))
+            var settings = package.GetEntry($"{folder}DotnetToolSettings.xml");
+            var command = settings is null ? null : XDocument.Load(settings.Open()).Descendants("Command").FirstOrDefault();
+            if (type != "DotnetTool" || (string?)command?.Attribute("Name") != ToolCommand || (string?)command?.Attribute("EntryPoint") != $"{ToolCommand}.dll"
+                || !files.Contains($"{folder}{ToolCommand}.runtimeconfig.json"))
             {
-                Problem("not a .NET tool package (DotnetTool type, DotnetToolSettings.xml, runtimeconfig)");
+                Problem($"not a .NET tool package with the command {ToolCommand} (DotnetTool type, DotnetToolSettings.xml, runtimeconfig)");
             }
 
             if (dependencies.Count > 0)
@@ -137,9 +143,10 @@ foreach (var id in expected)
     using (var symbols = ZipFile.OpenRead(snupkg))
     {
         var pdbs = symbols.Entries.Where(e => e.FullName.EndsWith(".pdb", StringComparison.Ordinal)).ToList();
-        if (!pdbs.Any(p => p.FullName == $"{folder}{id}.pdb"))
+        var symbolFile = $"{folder}{(isTool ? ToolCommand : id)}.pdb";
+        if (!pdbs.Any(p => p.FullName == symbolFile))
         {
-            Problem($"{folder}{id}.pdb missing from the .snupkg");
+            Problem($"{symbolFile} missing from the .snupkg");
         }
 
         foreach (var pdb in pdbs)
