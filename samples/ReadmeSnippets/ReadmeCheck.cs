@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Samples.ReadmeSnippets;
@@ -9,10 +8,11 @@ namespace Samples.ReadmeSnippets;
 /// </summary>
 internal static partial class ReadmeCheck
 {
-    public static IReadOnlyList<string> Problems(out int snippets, [CallerFilePath] string thisFile = "")
+    public static IReadOnlyList<string> Problems(out int snippets)
     {
-        var projectDir = Path.GetDirectoryName(thisFile)!;
-        var readme = File.ReadAllText(Path.Combine(projectDir, "..", "..", "README.md")).ReplaceLineEndings("\n");
+        var root = RepositoryRoot();
+        var projectDir = Path.Combine(root, "samples", "ReadmeSnippets");
+        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
         var blocks = CodeBlock().Matches(readme).Select(m => Normalize(m.Groups["code"].Value)).ToList();
         var regions = Directory.EnumerateFiles(Path.Combine(projectDir, "Snippets"), "*.cs")
             .SelectMany(file => Region().Matches(File.ReadAllText(file).ReplaceLineEndings("\n"))
@@ -24,6 +24,20 @@ internal static partial class ReadmeCheck
         problems.AddRange(regions.Where(r => !blocks.Contains(r.Code)).Select(r => $"snippet '{r.Name}' is not in README.md as written in the code"));
         problems.AddRange(blocks.Where(b => !regions.Any(r => r.Code == b)).Select(b => $"a C# block of README.md is not compiled here: {b.Split('\n')[0]}"));
         return problems;
+    }
+
+    // Found from the running program, not from compile-time source paths: CI builds map those to "/_/".
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatApis.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No ChatApis.sln above {AppContext.BaseDirectory}: run this from the repository.");
     }
 
     private static string Dedent(string code)

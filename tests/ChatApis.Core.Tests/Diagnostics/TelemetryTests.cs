@@ -17,7 +17,17 @@ public class TelemetryTests : SimulatorTest
         {
             ShouldListenTo = source => source.Name == ChatApisTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (activities) { activities.Add(a); } },
+            // The source is process-wide and other tests run in parallel: keep only this test's spans.
+            ActivityStopped = a =>
+            {
+                if ((string?)a.GetTagItem("chatapis.vendor") == "Telemetry")
+                {
+                    lock (activities)
+                    {
+                        activities.Add(a);
+                    }
+                }
+            },
         };
         ActivitySource.AddActivityListener(tracing);
         var measurements = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
@@ -53,12 +63,24 @@ public class TelemetryTests : SimulatorTest
 
         await TestVendor.Pipeline(Sim, vendor: vendor).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
 
-        var span = Assert.Single(activities, a => (string?)a.GetTagItem("chatapis.vendor") == "Telemetry");
+        List<Activity> spans;
+        List<(string Instrument, long Value, Dictionary<string, object?> Tags)> counted;
+        lock (activities)
+        {
+            spans = [.. activities];
+        }
+
+        lock (measurements)
+        {
+            counted = [.. measurements];
+        }
+
+        var span = Assert.Single(spans);
         Assert.Equal("Telemetry GET thing", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("thing", span.GetTagItem("url.template"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
-        Assert.Equal([503, 200], measurements.Where(m => m.Instrument == "chatapis.requests").Select(m => (int)m.Tags["status"]!));
-        Assert.Equal("503", Assert.Single(measurements, m => m.Instrument == "chatapis.retries").Tags["reason"]);
+        Assert.Equal([503, 200], counted.Where(m => m.Instrument == "chatapis.requests").Select(m => (int)m.Tags["status"]!));
+        Assert.Equal("503", Assert.Single(counted, m => m.Instrument == "chatapis.retries").Tags["reason"]);
     }
 }
