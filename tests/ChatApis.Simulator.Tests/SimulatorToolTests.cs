@@ -7,7 +7,7 @@ namespace ChatApis.Simulator.Tests;
 /// <summary>The standalone simulator, run as users run it: a separate process, real ports, real HTTP.</summary>
 public partial class SimulatorToolTests
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "ChatApis.Simulator.dll");
+    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "chatapis-simulator.dll");
 
     [Fact]
     public async Task Help_explains_the_routes_the_credentials_and_the_ports()
