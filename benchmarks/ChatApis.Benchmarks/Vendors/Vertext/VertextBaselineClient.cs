@@ -24,19 +24,8 @@ public sealed class VertextBaselineClient(HttpClient http, bool sdkModels) : IVe
     }
 
     /// <inheritdoc />
-    public async Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default)
-    {
-        long total = 0;
-        for (var page = 0; ; page++)
-        {
-            var count = await PageAsync(page, VendorScenario.PageSize, cancellationToken);
-            total += count;
-            if (count < VendorScenario.PageSize || total >= maxItems)
-            {
-                return total;
-            }
-        }
-    }
+    public Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default) =>
+        PageWalk.CountAsync((page, ct) => PageAsync(page, VendorScenario.PageSize, ct), firstPage: 0, maxItems, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => http.Dispose();

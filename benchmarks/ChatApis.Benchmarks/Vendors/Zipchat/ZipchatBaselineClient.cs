@@ -15,19 +15,8 @@ public sealed class ZipchatBaselineClient(HttpClient http) : IVendorClient
     public Task<int> PostAsync(CancellationToken cancellationToken = default) => throw UnsupportedCalls.For("Zipchat", "post");
 
     /// <inheritdoc />
-    public async Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default)
-    {
-        long total = 0;
-        for (var page = 1; ; page++)
-        {
-            var count = await PageAsync(page, VendorScenario.PageSize, cancellationToken);
-            total += count;
-            if (count < VendorScenario.PageSize || total >= maxItems)
-            {
-                return total;
-            }
-        }
-    }
+    public Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default) =>
+        PageWalk.CountAsync((page, ct) => PageAsync(page, VendorScenario.PageSize, ct), firstPage: 1, maxItems, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => http.Dispose();
