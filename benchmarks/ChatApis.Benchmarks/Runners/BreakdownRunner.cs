@@ -50,6 +50,7 @@ public static class BreakdownRunner
             }
         }
 
+        await HandlerSettingsAsync(server.Address);
         await PollyAloneAsync();
         return 0;
     }
@@ -107,6 +108,56 @@ public static class BreakdownRunner
     {
         var request = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", perPage);
         _ = (await pipeline.SendAsync(request, VertextJsonContext.Default.IReadOnlyListChatbot)).Value.Count;
+    }
+
+    // The same raw call over SocketsHttpHandlers that differ in one setting each from the baseline's: which of
+    // the primary handler's settings costs time on loopback.
+    private static async Task HandlerSettingsAsync(Uri root)
+    {
+        var baseAddress = new Uri(root, "/vertext/");
+        var variants = new (string Name, Action<SocketsHttpHandler> Configure)[]
+        {
+            ("baseline SocketsHttpHandler", _ => { }),
+            ("+ AutomaticDecompression = All", h => h.AutomaticDecompression = System.Net.DecompressionMethods.All),
+            ("+ AutomaticDecompression = GZip", h => h.AutomaticDecompression = System.Net.DecompressionMethods.GZip),
+            ("+ PooledConnectionLifetime 5 min, idle 1 min", h => { h.PooledConnectionLifetime = TimeSpan.FromMinutes(5); h.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1); }),
+            ("+ ConnectTimeout 15 s", h => h.ConnectTimeout = TimeSpan.FromSeconds(15)),
+            ("ChatApiHttp.CreatePrimaryHandler()", null!),
+        };
+        var clients = variants.Select(v =>
+        {
+            SocketsHttpHandler handler;
+            if (v.Configure is null)
+            {
+                handler = ChatApiHttp.CreatePrimaryHandler();
+            }
+            else
+            {
+                handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false, UseCookies = false };
+                v.Configure(handler);
+            }
+
+            var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", VendorScenario.Token);
+            return (v.Name, Http: http);
+        }).ToList();
+        try
+        {
+            var path = $"chatbots/list?page=0&per_page={VendorScenario.PageSize}";
+            var results = await Interleaved.MeasureAsync([.. clients.Select(c => (c.Name, (Func<Task>)(() => RawAsync(c.Http, path, sdkModels: false, withTimeout: false))))], Warmup, Rounds, 25);
+            var first = results[clients[0].Name];
+            Console.WriteLine("loopback, Vertext list of 100, raw call over handler settings:");
+            foreach (var (name, _) in clients)
+            {
+                var r = results[name];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name,-52} {r.Nanoseconds / 1000,9:F2} us {r.Bytes,8:F0} B   +{(r.Nanoseconds - first.Nanoseconds) / 1000,8:F2} us +{r.Bytes - first.Bytes,6:F0} B"));
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Http.Dispose());
+        }
     }
 
     // The resilience pipeline as Core builds it (total timeout, retry, attempt timeout) around a call that

@@ -6,7 +6,9 @@ public static class ChatApiHttp
     /// <summary>
     /// The innermost handler: pooled connections recycled every 5 minutes (so DNS changes are seen
     /// even by a long-lived client) and redirects never followed (a redirect to another host or to
-    /// plain http must not carry credentials; the pipeline reports it as an error instead).
+    /// plain http must not carry credentials; the pipeline reports it as an error instead). It does not
+    /// decompress: the pipeline asks for gzip and Brotli and decodes them itself, which costs an
+    /// uncompressed response nothing.
     /// </summary>
     /// <returns>A new handler.</returns>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
@@ -15,7 +17,6 @@ public static class ChatApiHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
         ConnectTimeout = TimeSpan.FromSeconds(15),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
         UseCookies = false,
     };
 
@@ -25,7 +26,21 @@ public static class ChatApiHttp
     /// </summary>
     /// <param name="handlers">Delegating handlers, outermost first (e.g. the authentication handler).</param>
     /// <returns>The client; dispose it with the SDK client that owns it.</returns>
-    public static HttpClient CreateHttpClient(params DelegatingHandler[] handlers)
+    public static HttpClient CreateHttpClient(params DelegatingHandler[] handlers) =>
+        new(Chain(handlers), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>
+    /// Builds the same handler chain as <see cref="CreateHttpClient"/> behind a plain
+    /// <see cref="HttpMessageInvoker"/>, for a client that owns its handlers and needs none of HttpClient's
+    /// extras (base address, default headers, its own timeout): a <see cref="Http.ChatApiPipeline"/> over it
+    /// sends each request straight into the chain, without the linked cancellation source HttpClient creates
+    /// for every request that carries a cancellable token.
+    /// </summary>
+    /// <param name="handlers">Delegating handlers, outermost first (e.g. the authentication handler).</param>
+    /// <returns>The invoker; dispose it with the SDK client that owns it.</returns>
+    public static HttpMessageInvoker CreateInvoker(params DelegatingHandler[] handlers) => new(Chain(handlers), disposeHandler: true);
+
+    private static HttpMessageHandler Chain(DelegatingHandler[] handlers)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         HttpMessageHandler inner = CreatePrimaryHandler();
@@ -35,6 +50,6 @@ public static class ChatApiHttp
             inner = handlers[i];
         }
 
-        return new HttpClient(inner, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return inner;
     }
 }

@@ -5,13 +5,13 @@ namespace ChatApis.Http;
 
 /// <summary>
 /// The base of every vendor client: it owns the request pipeline, and, when the client was built
-/// without dependency injection, the HttpClient behind it. Vendor clients are thread-safe and meant
+/// without dependency injection, the connection pool behind it. Vendor clients are thread-safe and meant
 /// to be reused for the lifetime of the application.
 /// </summary>
 public abstract class ChatApiClient : IDisposable
 {
     private readonly ChatApiPipeline? _pipeline;
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpMessageInvoker? _ownedInvoker;
 
     /// <summary>For mocking frameworks: a client with no pipeline, whose virtual methods a test overrides.</summary>
     protected ChatApiClient()
@@ -26,7 +26,7 @@ public abstract class ChatApiClient : IDisposable
         _pipeline = pipeline;
     }
 
-    /// <summary>Creates a standalone client that owns its HttpClient (no dependency injection).</summary>
+    /// <summary>Creates a standalone client that owns its connection pool (no dependency injection).</summary>
     /// <param name="vendor">The vendor's profile.</param>
     /// <param name="options">The validated options.</param>
     /// <param name="authenticationHandler">The handler that adds credentials.</param>
@@ -38,8 +38,8 @@ public abstract class ChatApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(authenticationHandler);
         options.EnsureValid();
-        _ownedHttpClient = ChatApiHttp.CreateHttpClient(authenticationHandler);
-        _pipeline = new ChatApiPipeline(_ownedHttpClient, vendor, options, null, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"));
+        _ownedInvoker = ChatApiHttp.CreateInvoker(authenticationHandler);
+        _pipeline = new ChatApiPipeline(_ownedInvoker, vendor, options, null, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"));
     }
 
     /// <summary>The request pipeline.</summary>
@@ -50,7 +50,7 @@ public abstract class ChatApiClient : IDisposable
     /// <summary>The base address requests go to.</summary>
     public Uri BaseAddress => Pipeline.BaseAddress;
 
-    /// <summary>Releases the HttpClient when the client owns one.</summary>
+    /// <summary>Releases the connection pool when the client owns one.</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -63,7 +63,7 @@ public abstract class ChatApiClient : IDisposable
     {
         if (disposing)
         {
-            _ownedHttpClient?.Dispose();
+            _ownedInvoker?.Dispose();
         }
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -25,9 +27,11 @@ namespace ChatApis.Http;
 public sealed class ChatApiPipeline
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
+    private const int MaxBufferedBodyBytes = 1024 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ChatApis.Call");
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
+    private readonly HttpClient? _client;
     private readonly Lazy<ResiliencePipeline> _retries;
     private readonly RateLimitGate _gate;
     private readonly ILogger _logger;
@@ -37,19 +41,25 @@ public sealed class ChatApiPipeline
     private readonly ConcurrentQueue<CancellationTokenSource> _timeoutSources = new();
 
     /// <summary>Creates the pipeline for one client.</summary>
-    /// <param name="httpClient">The HttpClient whose handlers add credentials; its Timeout should be infinite (this pipeline owns timeouts).</param>
+    /// <param name="httpClient">
+    /// The HttpClient whose handlers add credentials; its Timeout should be infinite (this pipeline owns timeouts).
+    /// A client that owns its handler chain may pass a plain <see cref="HttpMessageInvoker"/> instead (see
+    /// <see cref="DependencyInjection.ChatApiHttp.CreateInvoker"/>): it sends the same requests without the
+    /// per-request linked cancellation source an HttpClient creates.
+    /// </param>
     /// <param name="vendor">What is special about the vendor.</param>
     /// <param name="options">Retry, timeout and size settings (validated here).</param>
     /// <param name="rateLimitGate">The client's limiter (one per connected account); <c>null</c> to build one from the vendor's budgets.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="logger">Where to log; nothing by default.</param>
-    public ChatApiPipeline(HttpClient httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    public ChatApiPipeline(HttpMessageInvoker httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(vendor);
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
         _http = httpClient;
+        _client = httpClient as HttpClient;
         _options = options;
         Vendor = vendor;
         Time = timeProvider ?? TimeProvider.System;
@@ -168,7 +178,9 @@ public sealed class ChatApiPipeline
         }
     }
 
-    private async Task<ApiResponse<T>> FirstAttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
+    // Every call passes through these ValueTask methods; pooled state machines keep them from allocating.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ApiResponse<T>> FirstAttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
         var timeout = _options.AttemptTimeout < _options.TotalTimeout ? _options.AttemptTimeout : _options.TotalTimeout;
 
@@ -227,6 +239,7 @@ public sealed class ChatApiPipeline
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApiResponse<T>> AttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
         if (++state.Attempts > 1)
@@ -236,6 +249,7 @@ public sealed class ChatApiPipeline
 
         var request = state.Request;
         using var message = request.CreateMessage(state.Uri);
+        message.Headers.TryAddWithoutValidation("Accept-Encoding", ContentDecoding.AcceptEncoding);
         message.Options.Set(ChatApiRequestOptions.PathTemplate, request.PathTemplate);
         message.Options.Set(ChatApiRequestOptions.RateLimitGate, _gate);
         if (request.SkipAuthentication)
@@ -252,7 +266,10 @@ public sealed class ChatApiPipeline
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // A handler chain answers once the headers are in, as HttpClient does with ResponseHeadersRead.
+            response = await (_client is not null
+                ? _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                : _http.SendAsync(message, cancellationToken)).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -261,6 +278,7 @@ public sealed class ChatApiPipeline
 
         using (response)
         {
+            var unsupportedEncoding = ContentDecoding.Decode(response);
             var status = (int)response.StatusCode;
             CountAttempt(request, status);
             if (_logger.IsEnabled(LogLevel.Debug))
@@ -271,6 +289,11 @@ public sealed class ChatApiPipeline
             if (status is < 200 or > 299)
             {
                 throw await ReadFailureAsync(response, state, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (unsupportedEncoding is not null)
+            {
+                throw InvalidBody(response, state, $"was encoded as '{unsupportedEncoding}', which the client did not ask for (it accepts {ContentDecoding.AcceptEncoding})", null);
             }
 
             T value;
@@ -297,20 +320,51 @@ public sealed class ChatApiPipeline
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<T> ReadJsonAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > _options.MaxResponseBytes)
+        var length = content.Headers.ContentLength;
+        if (length > _options.MaxResponseBytes)
         {
             throw new ResponseTooLargeException(_options.MaxResponseBytes);
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-
-        // A declared length within the cap is enforced by HTTP framing; only an open-ended body needs counting.
-        await using var body = content.Headers.ContentLength is null ? new CappedReadStream(stream, _options.MaxResponseBytes) : stream;
-        var value = await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new JsonException("The response body was JSON null.");
+        await using (stream.ConfigureAwait(false))
+        {
+            var value = length <= MaxBufferedBodyBytes
+                ? await ReadBufferedAsync(stream, (int)length.Value, typeInfo, cancellationToken).ConfigureAwait(false)
+                : await ReadStreamingAsync(stream, length is null, typeInfo, cancellationToken).ConfigureAwait(false);
+            return value ?? throw new JsonException("The response body was JSON null.");
+        }
     }
+
+    // A body of declared, modest length is read whole into a pooled buffer (a few large reads) and parsed in
+    // one synchronous pass, which is faster than parsing while the body streams in and allocates nothing
+    // for the buffer. HTTP framing guarantees the body is no longer than declared.
+    private static async ValueTask<T?> ReadBufferedAsync<T>(Stream stream, int length, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var filled = 0;
+            int read;
+            while (filled < length && (read = await stream.ReadAsync(buffer.AsMemory(filled, length - filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+            }
+
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, filled), typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // A large or open-ended body streams into the deserializer; an open-ended one is counted against the cap.
+    private async ValueTask<T?> ReadStreamingAsync<T>(Stream stream, bool openEnded, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        await JsonSerializer.DeserializeAsync(openEnded ? new CappedReadStream(stream, _options.MaxResponseBytes) : stream, typeInfo, cancellationToken).ConfigureAwait(false);
 
     private static async ValueTask<bool> DiscardBody(HttpContent content, CancellationToken cancellationToken)
     {
@@ -373,7 +427,7 @@ public sealed class ChatApiPipeline
         }
     }
 
-    private ChatApiInvalidResponseException InvalidBody(HttpResponseMessage response, CallState state, string problem, Exception inner)
+    private ChatApiInvalidResponseException InvalidBody(HttpResponseMessage response, CallState state, string problem, Exception? inner)
     {
         var details = new ChatApiErrorDetails(response.StatusCode, null, null, RequestIdOf(response), null, null, Vendor.Name);
         return new ChatApiInvalidResponseException($"{Vendor.Name} {Describe(state.Request)} answered {(int)response.StatusCode} but its body {problem}.", details, inner);

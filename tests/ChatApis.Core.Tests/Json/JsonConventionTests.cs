@@ -74,12 +74,58 @@ public class JsonConventionTests
         Assert.Equal(default, JsonSerializer.Deserialize("null", ConventionContext.Default.Mode));
     }
 
+    [Fact]
+    public void A_repeated_open_enum_value_is_read_without_a_new_string()
+    {
+        var first = JsonSerializer.Deserialize("\"repeated\"", ConventionContext.Default.Mode);
+        var again = JsonSerializer.Deserialize("\"repeated\"", ConventionContext.Default.Mode);
+
+        Assert.Equal("repeated", again.Value);
+        Assert.Same(first.Value, again.Value);
+    }
+
+    [Fact]
+    public void Open_enum_values_read_the_same_escaped_split_or_past_the_remembered_few()
+    {
+        Assert.Equal("ai", JsonSerializer.Deserialize("\"\\u0061i\"", ConventionContext.Default.Mode).Value);
+
+        // A value that straddles two buffers arrives as a sequence, not a span.
+        var first = new Segment("\"hu"u8.ToArray());
+        var last = first.Append("man\""u8.ToArray());
+        var reader = new Utf8JsonReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        reader.Read();
+        Assert.Equal("human", new OpenEnumConverter<Mode>().Read(ref reader, typeof(Mode), JsonSerializerOptions.Default).Value);
+
+        // Far more distinct values than are remembered: every one still reads as itself.
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal($"value-{i}", JsonSerializer.Deserialize($"\"value-{i}\"", ConventionContext.Default.Mode).Value);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal($"value-{i}", JsonSerializer.Deserialize($"\"value-{i}\"", ConventionContext.Default.Mode).Value);
+        }
+    }
+
     private static DateTimeOffset Read<TConverter>(string json)
         where TConverter : JsonConverter<DateTimeOffset>, new()
     {
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
         reader.Read();
         return new TConverter().Read(ref reader, typeof(DateTimeOffset), JsonSerializerOptions.Default);
+    }
+}
+
+internal sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
+{
+    public Segment(byte[] bytes) => Memory = bytes;
+
+    public Segment Append(byte[] bytes)
+    {
+        var next = new Segment(bytes) { RunningIndex = RunningIndex + Memory.Length };
+        Next = next;
+        return next;
     }
 }
 

@@ -12,12 +12,17 @@ namespace ChatApis.Core.Tests.Resilience;
 /// </summary>
 public class TimeoutAndBodyFaultTests : SimulatorTest
 {
-    private ChatApiPipeline Pipeline(Action<ChatApiClientOptions>? tweak = null) => TestVendor.Pipeline(Sim, o =>
+    private ChatApiPipeline Pipeline(Action<ChatApiClientOptions>? tweak = null, bool overInvoker = false)
     {
-        o.AttemptTimeout = TimeSpan.FromSeconds(5);
-        o.TotalTimeout = TimeSpan.FromSeconds(30);
-        tweak?.Invoke(o);
-    });
+        void Configure(ChatApiClientOptions o)
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.TotalTimeout = TimeSpan.FromSeconds(30);
+            tweak?.Invoke(o);
+        }
+
+        return overInvoker ? TestVendor.InvokerPipeline(Sim, Configure) : TestVendor.Pipeline(Sim, Configure);
+    }
 
     private static void Short(ChatApiClientOptions o) => o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
 
@@ -25,12 +30,14 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
 
     private static ApiRequest PostThing() => new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "x" }, TestJsonContext.Default.NewThing);
 
-    [Fact]
-    public async Task No_response_is_cut_by_the_attempt_timeout_and_a_GET_is_retried()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task No_response_is_cut_by_the_attempt_timeout_and_a_GET_is_retried(bool overInvoker)
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Hang());
 
-        var response = await Pipeline(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline(o => o.AttemptTimeout = TimeSpan.FromSeconds(1), overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal("t1", response.Value.Id);
@@ -49,12 +56,14 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
         Assert.Equal(1, Sim.Journal.Count);
     }
 
-    [Fact]
-    public async Task A_stalled_body_is_cut_by_the_attempt_timeout()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_stalled_body_is_cut_by_the_attempt_timeout(bool overInvoker)
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.StallBody(10));
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 1; }).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 1; }, overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
 
         Assert.True(error.IsTimeout);
         Assert.Equal(2, Sim.Journal.Count);
@@ -83,13 +92,15 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
-    public async Task The_callers_cancellation_is_not_a_timeout_and_is_not_retried()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_callers_cancellation_is_not_a_timeout_and_is_not_retried(bool overInvoker)
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Hang());
         using var cancel = new CancellationTokenSource();
 
-        var call = Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, cancel.Token);
+        var call = Pipeline(overInvoker: overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, cancel.Token);
         while (Sim.Journal.Count == 0)
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);

@@ -61,6 +61,29 @@ public sealed class CoreSimulator(SimulatorHostOptions? options = null) : Simula
 
         routes.MapGet("/v1/thing", () => Json("""{"id":"t1","name":"Thing","count":3,"active":true,"brand_new_field":{"nested":[1,2]}}"""));
 
+        // The thing (or an error, or a body that decodes past any sane size) in the encoding the path names.
+        routes.MapGet("/v1/encoded/{encoding}/{kind}", (string encoding, string kind) =>
+        {
+            var (json, status) = kind switch
+            {
+                "error" => ("""{"error":"validation_failed","message":"Name is required."}""", 422),
+                "huge" => ($$"""{"id":"t1","name":"{{new string('a', 1_200_000)}}"}""", 200),
+                _ => ("""{"id":"t1","name":"Thing","count":3,"active":true}""", 200),
+            };
+            return Results.Stream(
+                async stream =>
+                {
+                    await using var encoder = encoding switch
+                    {
+                        "gzip" => (Stream)new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+                        "br" => new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+                        _ => new System.IO.Compression.DeflateStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+                    };
+                    await encoder.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json));
+                },
+                "application/json").WithEncoding(encoding, status);
+        });
+
         routes.MapPost("/v1/things", async (HttpContext http) =>
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body);
@@ -110,5 +133,21 @@ public sealed class CoreSimulator(SimulatorHostOptions? options = null) : Simula
             http.Request.Headers.Authorization.ToString() == "Bearer " + CurrentAccessToken
                 ? Json("""{"id":"secure","name":"Secret stuff","count":1,"active":true}""")
                 : Json("""{"error":"Unauthenticated","message":"The access token is invalid."}""", 401));
+    }
+}
+
+internal static class EncodedResults
+{
+    /// <summary>Sends the result with a Content-Encoding header and a status.</summary>
+    public static IResult WithEncoding(this IResult inner, string encoding, int status) => new Encoded(inner, encoding, status);
+
+    private sealed class Encoded(IResult inner, string encoding, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers.ContentEncoding = encoding;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

@@ -18,6 +18,9 @@ public sealed class OAuthHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly string _vendor;
 
+    // The header of the token last sent: calls share it until the token changes (the value is immutable).
+    private AuthenticationHeaderValue? _header;
+
     /// <summary>Creates the handler.</summary>
     /// <param name="tokens">The account's token manager.</param>
     /// <param name="vendor">The vendor name, for logs.</param>
@@ -40,7 +43,7 @@ public sealed class OAuthHandler : DelegatingHandler
         }
 
         var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = HeaderFor(token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -58,7 +61,19 @@ public sealed class OAuthHandler : DelegatingHandler
             await gate.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
         }
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.AccessToken);
+        request.Headers.Authorization = HeaderFor(fresh.AccessToken);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private AuthenticationHeaderValue HeaderFor(string token)
+    {
+        var header = _header;
+        if (header is null || !string.Equals(header.Parameter, token, StringComparison.Ordinal))
+        {
+            header = new AuthenticationHeaderValue("Bearer", token);
+            _header = header;
+        }
+
+        return header;
     }
 }
