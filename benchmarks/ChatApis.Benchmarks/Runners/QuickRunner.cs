@@ -15,8 +15,8 @@ public static class QuickRunner
     // Many short rounds: on a shared 2-core machine the median of many small batches is far steadier
     // than a few long ones. About 10 s in all when the machine is idle.
     private const int Warmup = 200;
-    private const int Rounds = 41;
-    private const int Batch = 25;
+    private const int Rounds = 121;
+    private const int Batch = 10;
 
     /// <summary>Runs the quick mode.</summary>
     public static async Task<int> RunAsync()
