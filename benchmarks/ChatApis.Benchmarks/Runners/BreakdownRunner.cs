@@ -58,11 +58,11 @@ public static class BreakdownRunner
     private static List<(string Name, Func<Task> Call, IDisposable Owned)> Steps(Uri root, PayloadRouter? router, int perPage)
     {
         var baseAddress = new Uri(root, "/vertext/");
-        HttpMessageHandler Transport(bool decompress) => router is not null ? new StubTransport(router)
-            : decompress ? ChatApiHttp.CreatePrimaryHandler() : new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false, UseCookies = false };
-        HttpClient Raw(bool decompress)
+        HttpMessageHandler Transport(bool sdkHandler) => router is not null ? new StubTransport(router)
+            : sdkHandler ? ChatApiHttp.CreatePrimaryHandler() : new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false, UseCookies = false };
+        HttpClient Raw(bool sdkHandler)
         {
-            var http = new HttpClient(Transport(decompress)) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+            var http = new HttpClient(Transport(sdkHandler)) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
             http.DefaultRequestHeaders.Authorization = new("Bearer", VendorScenario.Token);
             return http;
         }
@@ -71,10 +71,12 @@ public static class BreakdownRunner
         var dto = Raw(false);
         var models = Raw(false);
         var timeout = Raw(false);
-        var decompressing = Raw(true);
+        var primary = Raw(true);
+        var buffered = Raw(false);
         var pipelines = new[] { 3, 0 }.Select(retries =>
         {
-            var http = new HttpClient(new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) }) { Timeout = Timeout.InfiniteTimeSpan };
+            // A bare handler chain, as a standalone client builds it.
+            var http = new HttpMessageInvoker(new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) });
             var profile = new VendorProfile { Name = "Vertext", DefaultBaseAddress = new Uri("https://api.vertextlabs.com/") };
             return (Http: http, Pipeline: new ChatApiPipeline(http, profile, new ChatApiClientOptions { BaseAddress = baseAddress, MaxRetries = retries }));
         }).ToArray();
@@ -85,10 +87,11 @@ public static class BreakdownRunner
             ("1 baseline: HttpClient + STJ source-gen DTOs", () => RawAsync(dto, path, sdkModels: false, withTimeout: false), dto),
             ("2 = 1 with the SDK's models (VertextJsonContext)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
             ("3 = 2 + a 30 s timeout token per call", () => RawAsync(timeout, path, sdkModels: true, withTimeout: true), timeout),
-            ("4 = 2 over ChatApiHttp's handler (decompression)", () => RawAsync(decompressing, path, sdkModels: true, withTimeout: false), decompressing),
-            ("5 ChatApiPipeline, MaxRetries=3 (default)", () => PipelineAsync(pipelines[0].Pipeline, perPage), pipelines[0].Http),
-            ("6 ChatApiPipeline, MaxRetries=0 (timeouts only)", () => PipelineAsync(pipelines[1].Pipeline, perPage), pipelines[1].Http),
-            ("7 VertextClient.GetChatbotsPageAsync", perPage == 1 ? (Func<Task>)(() => sdk.SimpleAsync()) : () => sdk.ListAsync(), sdk),
+            ("4 = 2 over ChatApiHttp's primary handler", () => RawAsync(primary, path, sdkModels: true, withTimeout: false), primary),
+            ("5 = 2 read whole into a pooled buffer, parsed in one pass", () => BufferedAsync(buffered, path), buffered),
+            ("6 ChatApiPipeline, MaxRetries=3 (default)", () => PipelineAsync(pipelines[0].Pipeline, perPage), pipelines[0].Http),
+            ("7 ChatApiPipeline, MaxRetries=0 (timeouts only)", () => PipelineAsync(pipelines[1].Pipeline, perPage), pipelines[1].Http),
+            ("8 VertextClient.GetChatbotsPageAsync", perPage == 1 ? (Func<Task>)(() => sdk.SimpleAsync()) : () => sdk.ListAsync(), sdk),
         ];
     }
 
@@ -102,6 +105,31 @@ public static class BreakdownRunner
         _ = sdkModels
             ? (await JsonSerializer.DeserializeAsync(stream, VertextJsonContext.Default.IReadOnlyListChatbot, token))!.Count
             : (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.ListVertextChatbotDto, token))!.Count;
+    }
+
+    // What the pipeline does with a body of declared length: one pooled buffer, a few large reads, a synchronous parse.
+    private static async Task BufferedAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var length = (int)response.Content.Headers.ContentLength!.Value;
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var filled = 0;
+            int read;
+            while (filled < length && (read = await stream.ReadAsync(buffer.AsMemory(filled, length - filled))) > 0)
+            {
+                filled += read;
+            }
+
+            _ = JsonSerializer.Deserialize(buffer.AsSpan(0, filled), VertextJsonContext.Default.IReadOnlyListChatbot)!.Count;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static async Task PipelineAsync(ChatApiPipeline pipeline, int perPage)

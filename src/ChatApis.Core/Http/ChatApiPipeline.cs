@@ -119,8 +119,8 @@ public sealed class ChatApiPipeline
         var started = Time.GetTimestamp();
 
         // A burst queues here before its deadline starts: waiting our turn is not a failure.
-        await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
-        state.DeadlineStart = Time.GetTimestamp();
+        var waited = await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
+        state.DeadlineStart = waited ? Time.GetTimestamp() : started;
         var outcome = "error";
         try
         {
@@ -262,7 +262,7 @@ public sealed class ChatApiPipeline
             message.Options.Set(ChatApiRequestOptions.RateLimitBudget, request.RateLimitBudget);
         }
 
-        var attemptStarted = Time.GetTimestamp();
+        var attemptStarted = _logger.IsEnabled(LogLevel.Debug) ? Time.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
         {
@@ -444,12 +444,13 @@ public sealed class ChatApiPipeline
         return new ChatApiTransportException($"{Vendor.Name} {Describe(state.Request)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex);
     }
 
-    private async ValueTask WaitForRateLimitAsync(CallState state, CancellationToken cancellationToken)
+    // Returns whether the call had to wait for its turn.
+    private async ValueTask<bool> WaitForRateLimitAsync(CallState state, CancellationToken cancellationToken)
     {
         var waited = await _gate.WaitAsync(state.Request.RateLimitBudget, cancellationToken).ConfigureAwait(false);
         if (waited <= TimeSpan.Zero)
         {
-            return;
+            return false;
         }
 
         ChatApisTelemetry.RateLimitWaits.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("vendor", Vendor.Name));
@@ -457,6 +458,8 @@ public sealed class ChatApiPipeline
         {
             Log.RateLimitWaited(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, waited.TotalMilliseconds);
         }
+
+        return true;
     }
 
     // The retry phase, entered after a first attempt failed in a way worth retrying: what is left of the
