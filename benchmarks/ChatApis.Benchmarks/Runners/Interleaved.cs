@@ -8,7 +8,11 @@ namespace ChatApis.Benchmarks.Runners;
 public static class Interleaved
 {
     /// <summary>Measures each named call and returns the median sample per name.</summary>
-    public static async Task<Dictionary<string, Sample>> MeasureAsync(IReadOnlyList<(string Name, Func<Task> Call)> contenders, int warmup, int rounds, int batch)
+    public static async Task<Dictionary<string, Sample>> MeasureAsync(IReadOnlyList<(string Name, Func<Task> Call)> contenders, int warmup, int rounds, int batch) =>
+        (await SampleAsync(contenders, warmup, rounds, batch)).ToDictionary(s => s.Key, s => Sample.Median(s.Value));
+
+    /// <summary>Measures each named call and returns every round's sample per name.</summary>
+    public static async Task<Dictionary<string, List<Sample>>> SampleAsync(IReadOnlyList<(string Name, Func<Task> Call)> contenders, int warmup, int rounds, int batch)
     {
         foreach (var (_, call) in contenders)
         {
@@ -28,6 +32,6 @@ public static class Interleaved
             }
         }
 
-        return samples.ToDictionary(s => s.Key, s => Sample.Median(s.Value));
+        return samples;
     }
 }

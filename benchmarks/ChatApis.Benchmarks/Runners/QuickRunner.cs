@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ChatApis.Benchmarks.Hosting;
 using ChatApis.Benchmarks.Payloads;
@@ -13,64 +14,109 @@ namespace ChatApis.Benchmarks.Runners;
 public static class QuickRunner
 {
     // Many short rounds: on a shared 2-core machine the median of many small batches is far steadier
-    // than a few long ones. About 10 s in all when the machine is idle.
+    // than a few long ones. The loopback part runs as several trials, each over fresh clients and so fresh
+    // connections: on this kind of machine one loopback connection can land in a markedly faster or slower
+    // mode than another for its whole life, and pooling the trials keeps one lucky or unlucky connection
+    // from deciding a client's figure. About 20 s in all when the machine is idle.
     private const int Warmup = 200;
-    private const int Rounds = 121;
+    private const int Trials = 5;
+    private const int Rounds = 41;
     private const int Batch = 10;
+    private const int StubRounds = 41;
+    private const double WarmUpSeconds = 10;
 
     /// <summary>Runs the quick mode.</summary>
     public static async Task<int> RunAsync()
     {
         var vendor = Catalog.Primary;
         using var server = await ServerProcess.StartAsync();
-        Console.WriteLine($"quick mode: {vendor.Name} list ({VendorScenario.PageSize} items) on loopback {server.Address}; {Rounds} interleaved rounds of {Batch} calls after {Warmup} warm-up calls each");
+        Console.WriteLine($"quick mode: {vendor.Name} list ({VendorScenario.PageSize} items) on loopback {server.Address}; {Trials} trials of {Rounds} interleaved rounds of {Batch} calls, after {Warmup} warm-up calls each");
 
         var loopbackKinds = new[] { ClientKind.Baseline, ClientKind.Sdk, ClientKind.RestEase, ClientKind.Flurl, ClientKind.BaselineSdkModels }
             .Where(vendor.Supports).ToArray();
-        var loopback = loopbackKinds.Select(kind => (Kind: kind, Client: vendor.Create(kind, server.Address, null))).ToList();
-        try
+        var pooled = loopbackKinds.ToDictionary(Label, _ => new List<Sample>());
+        await WarmUpAsync(vendor, server.Address, loopbackKinds);
+        for (var trial = 0; trial < Trials; trial++)
         {
-            var list = await Interleaved.MeasureAsync([.. loopback.Select(c => (Label(c.Kind), (Func<Task>)(() => c.Client.ListAsync())))], Warmup, Rounds, Batch);
-            Print("loopback, list", list);
-
-            // No network: the same calls over the stub transport, so what is left is each client's own work.
-            var router = Catalog.BuildRouter();
-            var stubKinds = new[] { ClientKind.Baseline, ClientKind.Sdk }.Where(vendor.Supports).ToArray();
-            var stubbed = stubKinds.Select(kind => (Kind: kind, Client: vendor.Create(kind, server.Address, new StubTransport(router)))).ToList();
+            var clients = loopbackKinds.Select(kind => (Kind: kind, Client: vendor.Create(kind, server.Address, null))).ToList();
             try
             {
-                foreach (var (call, name) in new[] { (VendorCalls.List, "list"), (VendorCalls.Simple, "simple"), (VendorCalls.Post, "post") })
+                var samples = await Interleaved.SampleAsync([.. clients.Select(c => (Label(c.Kind), (Func<Task>)(() => c.Client.ListAsync())))], Warmup, Rounds, Batch);
+                foreach (var (name, taken) in samples)
                 {
-                    if (!vendor.Calls.HasFlag(call))
-                    {
-                        continue;
-                    }
-
-                    var results = await Interleaved.MeasureAsync([.. stubbed.Select(c => (Label(c.Kind), Invoke(c.Client, call)))], Warmup, Rounds, Batch * 5);
-                    Print($"no network, {name}", results);
-                    if (results.TryGetValue("sdk", out var sdk))
-                    {
-                        var baseline = results["baseline"];
-                        Console.WriteLine(Invariant($"  sdk overhead ({name}): {(sdk.Nanoseconds - baseline.Nanoseconds) / 1000:F2} us, {sdk.Bytes - baseline.Bytes:F0} B per call"));
-                    }
+                    pooled[name].AddRange(taken);
                 }
+
+                Console.WriteLine(Invariant($"  trial {trial + 1}: ") + string.Join("  ", samples.Select(p => Invariant($"{p.Key} {Sample.Median(p.Value).Nanoseconds / 1000:F0} us"))));
             }
             finally
             {
-                stubbed.ForEach(c => c.Client.Dispose());
+                clients.ForEach(c => c.Client.Dispose());
             }
+        }
 
-            // Last, and exactly once.
-            var b = list["baseline"];
-            string Ratio(string name, string key) => list.TryGetValue(key, out var s)
-                ? Invariant($"{name}_time={s.Nanoseconds / b.Nanoseconds:F2} {name}_alloc={s.Bytes / b.Bytes:F2}")
-                : $"{name}_time=n/a {name}_alloc=n/a";
-            Console.WriteLine($"RATIO {Ratio("sdk", "sdk")} {Ratio("restease", "restease")} {Ratio("flurl", "flurl")}");
-            return 0;
+        var list = pooled.ToDictionary(p => p.Key, p => Sample.Median(p.Value));
+        Print($"loopback, list ({Trials} trials on fresh connections, samples pooled)", list);
+
+        // No network: the same calls over the stub transport, so what is left is each client's own work.
+        var router = Catalog.BuildRouter();
+        var stubKinds = new[] { ClientKind.Baseline, ClientKind.Sdk }.Where(vendor.Supports).ToArray();
+        var stubbed = stubKinds.Select(kind => (Kind: kind, Client: vendor.Create(kind, server.Address, new StubTransport(router)))).ToList();
+        try
+        {
+            foreach (var (call, name) in new[] { (VendorCalls.List, "list"), (VendorCalls.Simple, "simple"), (VendorCalls.Post, "post") })
+            {
+                if (!vendor.Calls.HasFlag(call))
+                {
+                    continue;
+                }
+
+                var results = await Interleaved.MeasureAsync([.. stubbed.Select(c => (Label(c.Kind), Invoke(c.Client, call)))], Warmup, StubRounds, Batch * 10);
+                Print($"no network, {name}", results);
+                if (results.TryGetValue("sdk", out var sdk))
+                {
+                    var baseline = results["baseline"];
+                    Console.WriteLine(Invariant($"  sdk overhead ({name}): {(sdk.Nanoseconds - baseline.Nanoseconds) / 1000:F2} us, {sdk.Bytes - baseline.Bytes:F0} B per call"));
+                }
+            }
         }
         finally
         {
-            loopback.ForEach(c => c.Client.Dispose());
+            stubbed.ForEach(c => c.Client.Dispose());
+        }
+
+        // Last, and exactly once.
+        var b = list["baseline"];
+        string Ratio(string name, string key) => list.TryGetValue(key, out var s)
+            ? Invariant($"{name}_time={s.Nanoseconds / b.Nanoseconds:F2} {name}_alloc={s.Bytes / b.Bytes:F2}")
+            : $"{name}_time=n/a {name}_alloc=n/a";
+        Console.WriteLine($"RATIO {Ratio("sdk", "sdk")} {Ratio("restease", "restease")} {Ratio("flurl", "flurl")}");
+        return 0;
+    }
+
+    // Both processes run every client until the whole HTTP and JSON stack has reached its optimized code
+    // (tiered JIT waits for a quiet moment before promoting, and the server's code warms up too); before
+    // that, loopback calls take several times longer and the figures say more about warm-up than about clients.
+    private static async Task WarmUpAsync(VendorScenario vendor, Uri address, ClientKind[] kinds)
+    {
+        var clients = kinds.Select(kind => vendor.Create(kind, address, null)).ToList();
+        try
+        {
+            var until = Stopwatch.GetTimestamp() + (long)(WarmUpSeconds * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                foreach (var client in clients)
+                {
+                    for (var i = 0; i < Batch; i++)
+                    {
+                        await client.ListAsync();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
         }
     }
 
