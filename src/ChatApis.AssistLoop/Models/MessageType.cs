@@ -18,6 +18,9 @@ public readonly record struct MessageType(string Value) : IOpenEnum<MessageType>
     public static MessageType PlatformAction { get; } = new("platform_action");
 
     /// <inheritdoc />
+    public static IReadOnlyList<MessageType> KnownValues { get; } = [Guest, Agent, PlatformAction];
+
+    /// <inheritdoc />
     public static MessageType FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public readonly record struct ResponderType(string Value) : IOpenEnum<ResponderT
     public static ResponderType HumanAssistant { get; } = new("human_assistant");
 
     /// <inheritdoc />
+    public static IReadOnlyList<ResponderType> KnownValues { get; } = [Ai, HumanAssistant];
+
+    /// <inheritdoc />
     public static ResponderType FromValue(string value) => new(value);
 
     /// <inheritdoc />

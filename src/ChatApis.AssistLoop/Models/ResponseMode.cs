@@ -15,6 +15,9 @@ public readonly record struct ResponseMode(string Value) : IOpenEnum<ResponseMod
     public static ResponseMode Human { get; } = new("human");
 
     /// <inheritdoc />
+    public static IReadOnlyList<ResponseMode> KnownValues { get; } = [Ai, Human];
+
+    /// <inheritdoc />
     public static ResponseMode FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public readonly record struct UserFeedback(string Value) : IOpenEnum<UserFeedbac
     public static UserFeedback NotAllowed { get; } = new("not-allowed");
 
     /// <inheritdoc />
+    public static IReadOnlyList<UserFeedback> KnownValues { get; } = [Positive, Negative, NotAllowed];
+
+    /// <inheritdoc />
     public static UserFeedback FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public readonly record struct WebhookEventType(string Value) : IOpenEnum<Webhook
     public static WebhookEventType HumanHandoffRequired { get; } = new("human_handoff_required");
 
     /// <inheritdoc />
+    public static IReadOnlyList<WebhookEventType> KnownValues { get; } = [NewConversation, HumanHandoffRequired];
+
+    /// <inheritdoc />
     public static WebhookEventType FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -72,6 +72,9 @@ public readonly record struct ChattingErrorCode(string Value) : IOpenEnum<Chatti
     };
 
     /// <inheritdoc />
+    public static IReadOnlyList<ChattingErrorCode> KnownValues { get; } = [ApiKeyMissing, ApiKeyInvalid, InvalidSubscription, MissingEmail, WorkspaceSiteMissing, ContactNotFound, ContactSiteForbidden, ContactSaveFailed, MissingTag, MissingMessage, NotFound, IdempotencyKeyConflict, SubscriptionSaveFailed];
+
+    /// <inheritdoc />
     public static ChattingErrorCode FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -24,6 +24,9 @@ public readonly record struct ChattingEvent(string Value) : IOpenEnum<ChattingEv
     public bool IsKnown => this == ConversationCreated || this == ConversationResolved || this == ContactCreated || this == TagAdded;
 
     /// <inheritdoc />
+    public static IReadOnlyList<ChattingEvent> KnownValues { get; } = [ConversationCreated, ConversationResolved, ContactCreated, TagAdded];
+
+    /// <inheritdoc />
     public static ChattingEvent FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public readonly record struct MessageSender(string Value) : IOpenEnum<MessageSen
     public static MessageSender Team { get; } = new("team");
 
     /// <inheritdoc />
+    public static IReadOnlyList<MessageSender> KnownValues { get; } = [System, Team];
+
+    /// <inheritdoc />
     public static MessageSender FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,11 +9,12 @@ namespace ChatApis.Json;
 public sealed class OpenEnumConverter<T> : JsonConverter<T>
     where T : struct, IOpenEnum<T>
 {
-    // An enum field repeats a handful of values across a page, so the first few distinct values are
-    // remembered as UTF-8 and read back without allocating a string each time. The cap bounds what a
-    // hostile stream of distinct values can make us keep; past it, values are read the plain way.
-    private const int MaxRemembered = 16;
-    private static (byte[] Utf8, T Value)[] s_seen = [];
+    // An enum field repeats a handful of values across a page, so the type's declared values are kept as
+    // UTF-8 and a match on the wire returns the declared instance without allocating a string. The set is
+    // fixed by the type, never by what a server sent: a hostile or unlucky first page cannot fill it, and a
+    // value reads the same in any process whatever was read before. Unknown values are read the plain way.
+    private static readonly (byte[] Utf8, T Value)[] s_known =
+        [.. T.KnownValues.Where(static v => v.Value is not null).Select(static v => (Encoding.UTF8.GetBytes(v.Value), v))];
 
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
@@ -32,28 +34,19 @@ public sealed class OpenEnumConverter<T> : JsonConverter<T>
 
     private static T ReadString(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        // Escaped or split values are rare; they still read as the same value, just with a string of their own.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return T.FromValue(reader.GetString()!);
-        }
-
-        var utf8 = reader.ValueSpan;
-        var seen = Volatile.Read(ref s_seen);
-        foreach (var (bytes, value) in seen)
-        {
-            if (utf8.SequenceEqual(bytes))
+            var utf8 = reader.ValueSpan;
+            foreach (var (bytes, value) in s_known)
             {
-                return value;
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return value;
+                }
             }
         }
 
-        var read = T.FromValue(reader.GetString()!);
-        if (seen.Length < MaxRemembered)
-        {
-            // A lost race only means a value is remembered a little later.
-            Interlocked.CompareExchange(ref s_seen, [.. seen, (utf8.ToArray(), read)], seen);
-        }
-
-        return read;
+        return T.FromValue(reader.GetString()!);
     }
 }

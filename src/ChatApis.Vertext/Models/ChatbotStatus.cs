@@ -12,6 +12,9 @@ public readonly record struct ChatbotStatus(string Value) : IOpenEnum<ChatbotSta
     public static ChatbotStatus Active { get; } = new("Active");
 
     /// <inheritdoc />
+    public static IReadOnlyList<ChatbotStatus> KnownValues { get; } = [Active];
+
+    /// <inheritdoc />
     public static ChatbotStatus FromValue(string value) => new(value);
 
     /// <inheritdoc />

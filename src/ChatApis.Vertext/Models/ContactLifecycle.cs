@@ -12,6 +12,9 @@ public readonly record struct ContactLifecycle(string Value) : IOpenEnum<Contact
     public static ContactLifecycle Lead { get; } = new("Lead");
 
     /// <inheritdoc />
+    public static IReadOnlyList<ContactLifecycle> KnownValues { get; } = [Lead];
+
+    /// <inheritdoc />
     public static ContactLifecycle FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -12,6 +12,9 @@ public readonly record struct ContactSource(string Value) : IOpenEnum<ContactSou
     public static ContactSource Widget { get; } = new("Widget");
 
     /// <inheritdoc />
+    public static IReadOnlyList<ContactSource> KnownValues { get; } = [Widget];
+
+    /// <inheritdoc />
     public static ContactSource FromValue(string value) => new(value);
 
     /// <inheritdoc />

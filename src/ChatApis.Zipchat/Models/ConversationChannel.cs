@@ -40,6 +40,9 @@ public readonly record struct ConversationChannel(string Value) : IOpenEnum<Conv
         || string.Equals(Value, Messenger.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
+    public static IReadOnlyList<ConversationChannel> KnownValues { get; } = [Web, Chat, Email, WhatsApp, Instagram, Messenger];
+
+    /// <inheritdoc />
     public static ConversationChannel FromValue(string value) => new(value);
 
     /// <inheritdoc />

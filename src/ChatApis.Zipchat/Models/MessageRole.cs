@@ -15,6 +15,9 @@ public readonly record struct MessageRole(string Value) : IOpenEnum<MessageRole>
     public static MessageRole Assistant { get; } = new("assistant");
 
     /// <inheritdoc />
+    public static IReadOnlyList<MessageRole> KnownValues { get; } = [User, Assistant];
+
+    /// <inheritdoc />
     public static MessageRole FromValue(string value) => new(value);
 
     /// <inheritdoc />

@@ -75,37 +75,63 @@ public class JsonConventionTests
     }
 
     [Fact]
-    public void A_repeated_open_enum_value_is_read_without_a_new_string()
+    public void A_declared_open_enum_value_is_read_as_the_declared_instance_without_a_new_string()
     {
-        var first = JsonSerializer.Deserialize("\"repeated\"", ConventionContext.Default.Mode);
-        var again = JsonSerializer.Deserialize("\"repeated\"", ConventionContext.Default.Mode);
+        var read = JsonSerializer.Deserialize("\"ai\"", ConventionContext.Default.Mode);
+        var inAList = JsonSerializer.Deserialize("""["human","ai","ai"]""", ConventionContext.Default.ModeArray)!;
 
-        Assert.Equal("repeated", again.Value);
-        Assert.Same(first.Value, again.Value);
+        Assert.Equal(Mode.Ai, read);
+        Assert.Same(Mode.Ai.Value, read.Value);
+        Assert.Same(Mode.Human.Value, inAList[0].Value);
+        Assert.Same(Mode.Ai.Value, inAList[1].Value);
+        Assert.Same(Mode.Ai.Value, inAList[2].Value);
     }
 
     [Fact]
-    public void Open_enum_values_read_the_same_escaped_split_or_past_the_remembered_few()
+    public void Unknown_open_enum_values_round_trip_as_themselves()
     {
-        Assert.Equal("ai", JsonSerializer.Deserialize("\"\\u0061i\"", ConventionContext.Default.Mode).Value);
+        var unknown = JsonSerializer.Deserialize("\"hybrid\"", ConventionContext.Default.Mode);
+        var differentCase = JsonSerializer.Deserialize("\"AI\"", ConventionContext.Default.Mode);
+
+        Assert.Equal("hybrid", unknown.Value);
+        Assert.Equal("\"hybrid\"", JsonSerializer.Serialize(unknown, ConventionContext.Default.Mode));
+        Assert.Equal("AI", differentCase.Value);
+        Assert.NotEqual(Mode.Ai, differentCase);
+        Assert.Equal("\"AI\"", JsonSerializer.Serialize(differentCase, ConventionContext.Default.Mode));
+    }
+
+    [Fact]
+    public void Unknown_open_enum_values_never_enter_a_cache()
+    {
+        // What a server sends first must not decide what is remembered: after 100 distinct unknown values a
+        // declared value still comes back as the declared instance.
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal($"value-{i}", JsonSerializer.Deserialize($"\"value-{i}\"", ConventionContext.Default.Mode).Value);
+        }
+
+        Assert.Same(Mode.Ai.Value, JsonSerializer.Deserialize("\"ai\"", ConventionContext.Default.Mode).Value);
+
+        // An unknown value read twice gives equal values, each with a string of its own: nothing kept it.
+        var first = JsonSerializer.Deserialize("\"hybrid\"", ConventionContext.Default.Mode);
+        var again = JsonSerializer.Deserialize("\"hybrid\"", ConventionContext.Default.Mode);
+        Assert.Equal(first, again);
+        Assert.Equal("hybrid", again.Value);
+        Assert.NotSame(first.Value, again.Value);
+    }
+
+    [Fact]
+    public void Open_enum_values_read_the_same_escaped_or_split_across_buffers()
+    {
+        Assert.Equal(Mode.Ai, JsonSerializer.Deserialize("\"\\u0061i\"", ConventionContext.Default.Mode));
+        Assert.Equal("hybrid", JsonSerializer.Deserialize("\"hybr\\u0069d\"", ConventionContext.Default.Mode).Value);
 
         // A value that straddles two buffers arrives as a sequence, not a span.
         var first = new Segment("\"hu"u8.ToArray());
         var last = first.Append("man\""u8.ToArray());
         var reader = new Utf8JsonReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
         reader.Read();
-        Assert.Equal("human", new OpenEnumConverter<Mode>().Read(ref reader, typeof(Mode), JsonSerializerOptions.Default).Value);
-
-        // Far more distinct values than are remembered: every one still reads as itself.
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.Equal($"value-{i}", JsonSerializer.Deserialize($"\"value-{i}\"", ConventionContext.Default.Mode).Value);
-        }
-
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.Equal($"value-{i}", JsonSerializer.Deserialize($"\"value-{i}\"", ConventionContext.Default.Mode).Value);
-        }
+        Assert.Equal(Mode.Human, new OpenEnumConverter<Mode>().Read(ref reader, typeof(Mode), JsonSerializerOptions.Default));
     }
 
     private static DateTimeOffset Read<TConverter>(string json)
@@ -134,6 +160,10 @@ public readonly record struct Mode(string Value) : IOpenEnum<Mode>
 {
     public static Mode Ai { get; } = new("ai");
 
+    public static Mode Human { get; } = new("human");
+
+    public static IReadOnlyList<Mode> KnownValues { get; } = [Ai, Human];
+
     public static Mode FromValue(string value) => new(value);
 
     public override string ToString() => Value ?? "";
@@ -146,6 +176,7 @@ public sealed class Stamp
 }
 
 [JsonSerializable(typeof(Mode))]
+[JsonSerializable(typeof(Mode[]))]
 [JsonSerializable(typeof(Stamp))]
 internal sealed partial class ConventionContext : JsonSerializerContext
 {
