@@ -67,19 +67,27 @@ public abstract record Fault
     /// <returns>The fault.</returns>
     public static StallBodyFault StallBody(int bytesBeforeStall) => new(bytesBeforeStall);
 
-    /// <summary>Runs the endpoint and sends its body one byte at a time, waiting <paramref name="perByte"/> (real time) between bytes.</summary>
+    /// <summary>Runs the endpoint and sends its body one byte at a time, waiting <paramref name="perByte"/> between bytes.</summary>
     /// <param name="perByte">The pause between two bytes.</param>
+    /// <param name="clock">
+    /// The clock the pauses follow: real time when <see langword="null"/> (the default), which is what a
+    /// client's socket-level timeouts see; a <see cref="ManualTimeProvider"/> lets a test release each byte.
+    /// </param>
     /// <returns>The fault.</returns>
-    public static SlowBodyFault SlowBody(TimeSpan perByte) => new(perByte);
+    public static SlowBodyFault SlowBody(TimeSpan perByte, TimeProvider? clock = null) => new(perByte, clock);
 
     /// <summary>Sends nothing at all until the client disconnects; the endpoint does not run.</summary>
     /// <returns>The fault.</returns>
     public static HangFault Hang() => new();
 
-    /// <summary>Waits <paramref name="delay"/> (real time), then lets the request through normally.</summary>
+    /// <summary>Waits <paramref name="delay"/>, then lets the request through normally.</summary>
     /// <param name="delay">How long to wait.</param>
+    /// <param name="clock">
+    /// The clock the wait follows: real time when <see langword="null"/> (the default); a
+    /// <see cref="ManualTimeProvider"/> holds the request until the test advances it.
+    /// </param>
     /// <returns>The fault.</returns>
-    public static DelayFault Delay(TimeSpan delay) => new(delay);
+    public static DelayFault Delay(TimeSpan delay, TimeProvider? clock = null) => new(delay, clock);
 
     /// <summary>Answers with a redirect to <paramref name="location"/>; the endpoint does not run.</summary>
     /// <param name="location">The <c>Location</c> header value.</param>

@@ -24,9 +24,6 @@ namespace ChatApis.Testing;
 /// </remarks>
 public abstract class SimulatorHost : IAsyncDisposable
 {
-    // Stopping must not wait for test clients that never hang up (Hang, StallBody).
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(2);
-
     private readonly SimulatorHostOptions _options;
     private WebApplication? _app;
     private Uri? _baseAddress;
@@ -41,6 +38,11 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             ArgumentOutOfRangeException.ThrowIfNegative(port, nameof(options));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort, nameof(options));
+        }
+
+        if (_options.StopTimeout <= TimeSpan.Zero && _options.StopTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.StopTimeout, "StopTimeout must be positive or Timeout.InfiniteTimeSpan.");
         }
 
         Time = _options.TimeProvider ?? TimeProvider.System;
@@ -100,7 +102,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (Interlocked.CompareExchange(ref _state, State.Started, State.Starting) != State.Starting)
         {
             // Disposed while starting: the dispose could not see the app yet, so stop it here.
-            await StopAsync(app).ConfigureAwait(false);
+            await StopAsync(app, _options.StopTimeout).ConfigureAwait(false);
         }
     }
 
@@ -111,7 +113,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         var previous = Interlocked.Exchange(ref _state, State.Disposed);
         if (previous == State.Started && _app is { } app)
         {
-            await StopAsync(app).ConfigureAwait(false);
+            await StopAsync(app, _options.StopTimeout).ConfigureAwait(false);
         }
 
         GC.SuppressFinalize(this);
@@ -137,9 +139,11 @@ public abstract class SimulatorHost : IAsyncDisposable
         return new RawJsonResult(rawJson, status);
     }
 
-    private static async Task StopAsync(WebApplication app)
+    // Stopping must not wait for test clients that never hang up: the faults that wait for the client
+    // end on ApplicationStopping, anything else is cut after the stop timeout.
+    private static async Task StopAsync(WebApplication app, TimeSpan stopTimeout)
     {
-        using var timeout = new CancellationTokenSource(StopTimeout);
+        using var timeout = new CancellationTokenSource(stopTimeout);
         try
         {
             await app.StopAsync(timeout.Token).ConfigureAwait(false);

@@ -11,4 +11,12 @@ public sealed class SimulatorHostOptions
 
     /// <summary>A name for diagnostics; the simulator's type name when <see langword="null"/>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// How long disposing waits for requests still being answered before it cuts their connections
+    /// (2 seconds by default; <see cref="Timeout.InfiniteTimeSpan"/> waits for them). Requests held by a
+    /// fault that waits for the client (<see cref="Fault.Hang"/>, <see cref="Fault.StallBody"/>) end as
+    /// soon as disposing starts, whatever this is.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using ChatApis.Testing;
@@ -10,6 +9,9 @@ namespace ChatApis.Testing.Tests.Faults;
 public sealed class ResponseFaultTests : SimulatorTest
 {
     private static readonly TimeSpan ClientPatience = TimeSpan.FromMilliseconds(300);
+
+    // A bound on awaits that could hang, so a broken fault fails its test instead of the run.
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task Abort_resets_the_connection_without_running_the_endpoint()
@@ -140,14 +142,15 @@ public sealed class ResponseFaultTests : SimulatorTest
         await body.ReadExactlyAsync(first, Ct);
         Assert.Equal(ItemsSimulator.ItemsJson[..5], Encoding.UTF8.GetString(first));
 
+        // Nothing more arrives and the connection stays open: the read can only end by the client giving up
+        // (more bytes, an end of stream or a broken connection would each end it otherwise).
         using var patience = new CancellationTokenSource(ClientPatience);
-        var stopwatch = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             var read = await body.ReadAsync(new byte[16], patience.Token);
             Assert.Fail($"Read {read} more bytes after the stall.");
         });
-        Assert.True(stopwatch.Elapsed >= ClientPatience - TimeSpan.FromMilliseconds(50), $"Gave up after {stopwatch.Elapsed}.");
+        Assert.True(patience.IsCancellationRequested);
     }
 
     [Fact]
@@ -158,32 +161,56 @@ public sealed class ResponseFaultTests : SimulatorTest
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.PostAsync("items", JsonContent("{}"), patience.Token));
 
+        Assert.True(patience.IsCancellationRequested);
         Assert.Equal(1, Sim.Created);
     }
 
     [Fact]
-    public async Task SlowBody_delivers_the_whole_body_slowly()
+    public async Task SlowBody_delivers_the_whole_body_one_byte_per_pause()
     {
+        // On a manual clock each byte waits for the test to advance it: what the client has received is
+        // exact at every step, with no timing involved.
+        var clock = new ManualTimeProvider();
         var perByte = TimeSpan.FromMilliseconds(25);
-        Sim.Faults.On("GET", "/short").Once(Fault.SlowBody(perByte));
-        const string expected = """{"ok":1}""";
-        var stopwatch = Stopwatch.StartNew();
+        Sim.Faults.On("GET", "/short").Once(Fault.SlowBody(perByte, clock));
+        var expected = Encoding.UTF8.GetBytes("""{"ok":1}""");
 
-        var body = await Client.GetStringAsync("short", Ct);
+        using var response = await Client.GetAsync("short", HttpCompletionOption.ResponseHeadersRead, Ct).WaitAsync(Guard, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+        await using var body = await response.Content.ReadAsStreamAsync(Ct);
+        var received = new List<byte>();
+        var buffer = new byte[16];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (i > 0)
+            {
+                // The server has sent byte i - 1 and waits on the clock for the next one.
+                await WaitUntilAsync(() => clock.PendingTimerCount == 1);
+                clock.Advance(perByte);
+            }
 
-        Assert.Equal(expected, body);
-        var minimum = perByte * (expected.Length - 1);
-        Assert.True(stopwatch.Elapsed >= minimum * 0.9, $"Took {stopwatch.Elapsed}, expected at least {minimum}.");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"Took {stopwatch.Elapsed}.");
+            var read = await body.ReadAsync(buffer, Ct).AsTask().WaitAsync(Guard, Ct);
+            Assert.Equal(1, read);
+            received.Add(buffer[0]);
+        }
+
+        Assert.Equal(0, await body.ReadAsync(buffer, Ct).AsTask().WaitAsync(Guard, Ct));
+        Assert.Equal(expected, received);
+        Assert.Equal(ManualTimeProvider.DefaultStart + perByte * (expected.Length - 1), clock.GetUtcNow());
     }
 
     [Fact]
     public async Task SlowBody_trips_a_client_timeout_shorter_than_the_trickle()
     {
-        Sim.Faults.On("GET", "/items").Once(Fault.SlowBody(TimeSpan.FromMilliseconds(50)));
+        // The clock never moves, so only the first byte ever leaves: the client's patience must end the read.
+        var clock = new ManualTimeProvider();
+        Sim.Faults.On("GET", "/items").Once(Fault.SlowBody(TimeSpan.FromMilliseconds(50), clock));
         using var patience = new CancellationTokenSource(ClientPatience);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.GetStringAsync("items", patience.Token));
+
+        Assert.True(patience.IsCancellationRequested);
     }
 
     [Fact]
@@ -191,11 +218,11 @@ public sealed class ResponseFaultTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/items").Once(Fault.Hang());
         using var patience = new CancellationTokenSource(ClientPatience);
-        var stopwatch = Stopwatch.StartNew();
 
+        // No response and no broken connection: only the client's own patience ends the call.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.PostAsync("items", JsonContent("{}"), patience.Token));
 
-        Assert.True(stopwatch.Elapsed >= ClientPatience - TimeSpan.FromMilliseconds(50), $"Gave up after {stopwatch.Elapsed}.");
+        Assert.True(patience.IsCancellationRequested);
         Assert.Equal(0, Sim.Created);
         Assert.Equal(1, Sim.Journal.Count);
     }
@@ -203,13 +230,22 @@ public sealed class ResponseFaultTests : SimulatorTest
     [Fact]
     public async Task Delay_holds_the_request_then_lets_it_through()
     {
+        var clock = new ManualTimeProvider();
         var delay = TimeSpan.FromMilliseconds(200);
-        Sim.Faults.On("POST", "/items").Once(Fault.Delay(delay));
-        var stopwatch = Stopwatch.StartNew();
+        Sim.Faults.On("POST", "/items").Once(Fault.Delay(delay, clock));
 
-        using var response = await Client.PostAsync("items", JsonContent("{}"), Ct);
+        var post = Client.PostAsync("items", JsonContent("{}"), Ct);
+        await WaitUntilAsync(() => clock.PendingTimerCount == 1);
 
-        Assert.True(stopwatch.Elapsed >= delay - TimeSpan.FromMilliseconds(10), $"Took {stopwatch.Elapsed}.");
+        // Held on the clock: until it has moved the whole delay, the endpoint has not run.
+        Assert.Equal(1, Sim.Journal.Count);
+        clock.Advance(delay - TimeSpan.FromTicks(1));
+        Assert.Equal(1, clock.PendingTimerCount);
+        Assert.Equal(0, Sim.Created);
+        Assert.False(post.IsCompleted);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        using var response = await post.WaitAsync(Guard, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("""{"id":"itm_1"}""", await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(1, Sim.Created);
@@ -234,5 +270,16 @@ public sealed class ResponseFaultTests : SimulatorTest
 
         Assert.Equal("first", Encoding.UTF8.GetString(first));
         Assert.Equal("second", rest);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        guard.CancelAfter(Guard);
+        while (!condition())
+        {
+            Assert.False(guard.IsCancellationRequested, $"The condition was not met within {Guard}.");
+            await Task.Delay(5, CancellationToken.None);
+        }
     }
 }
