@@ -20,9 +20,11 @@ public class SlidingWindowLogRateLimiterTests
         var fourth = limiter.AcquireAsync(1, TestContext.Current.CancellationToken).AsTask();
         Assert.False(fourth.IsCompleted);
 
+        // Timers fire inside Advance and a grant completes the waiter's task there, so what the clock has
+        // released is known the moment Advance returns.
         _clock.Advance(TimeSpan.FromSeconds(29)); // t = 59 s: the first grant (t = 0) is still in the window
-        await Task.Delay(20, TestContext.Current.CancellationToken);
         Assert.False(fourth.IsCompleted);
+        Assert.Equal(1, limiter.GetStatistics()!.CurrentQueuedCount);
 
         _clock.Advance(TimeSpan.FromSeconds(1)); // t = 60 s
         Assert.True((await fourth.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).IsAcquired);
@@ -33,30 +35,26 @@ public class SlidingWindowLogRateLimiterTests
     {
         const int total = 55;
         using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromSeconds(60), _clock);
-        var grants = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
-        var done = 0;
-        var all = Task.WhenAll(Enumerable.Range(0, total).Select(async _ =>
-        {
-            using var lease = await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
-            Assert.True(lease.IsAcquired);
-            grants.Add(_clock.GetUtcNow());
-            Interlocked.Increment(ref done);
-        }));
+        var acquiring = Enumerable.Range(0, total).Select(_ => limiter.AcquireAsync(1, TestContext.Current.CancellationToken).AsTask()).ToList();
+        var grants = new DateTimeOffset?[total];
 
-        // The clock moves only when every unfinished acquirer is queued, so a recorded time is its grant time.
-        while (Volatile.Read(ref done) < total)
+        // A grant completes its task inside Advance, so the clock after each one-second step is the grant
+        // time of every task completed by that step. No polling: the clock moves only here.
+        Record();
+        for (var step = 0; grants.Any(g => g is null); step++)
         {
-            var queued = limiter.GetStatistics()!.CurrentQueuedCount;
-            if (queued > 0 && queued == total - Volatile.Read(ref done))
-            {
-                _clock.Advance(TimeSpan.FromSeconds(1));
-            }
-
-            await Task.Delay(1, TestContext.Current.CancellationToken);
+            Assert.True(step < 10 * 60, "the limiter did not grant every permit within 10 minutes");
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            Record();
         }
 
-        await all;
-        var sorted = grants.Order().ToList();
+        foreach (var lease in await Task.WhenAll(acquiring))
+        {
+            Assert.True(lease.IsAcquired);
+            lease.Dispose();
+        }
+
+        var sorted = grants.Select(g => g!.Value).Order().ToList();
         for (var i = 10; i < sorted.Count; i++)
         {
             Assert.True(sorted[i] - sorted[i - 10] >= TimeSpan.FromSeconds(60), $"grant {i} came {sorted[i] - sorted[i - 10]} after grant {i - 10}");
@@ -64,6 +62,17 @@ public class SlidingWindowLogRateLimiterTests
 
         // 55 permits at 10 per minute need 5 full windows after the first: exactly, not more.
         Assert.Equal(TimeSpan.FromMinutes(5), sorted[^1] - sorted[0]);
+
+        void Record()
+        {
+            for (var i = 0; i < total; i++)
+            {
+                if (grants[i] is null && acquiring[i].IsCompleted)
+                {
+                    grants[i] = _clock.GetUtcNow();
+                }
+            }
+        }
     }
 
     [Fact]
@@ -71,21 +80,19 @@ public class SlidingWindowLogRateLimiterTests
     {
         using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), _clock);
         await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
-        var order = new System.Collections.Concurrent.ConcurrentQueue<int>();
-        var waiters = Enumerable.Range(0, 3).Select(async i =>
-        {
-            await limiter.AcquireAsync(1, TestContext.Current.CancellationToken);
-            order.Enqueue(i);
-        }).ToList();
+        var waiters = Enumerable.Range(0, 3).Select(_ => limiter.AcquireAsync(1, TestContext.Current.CancellationToken).AsTask()).ToList();
 
-        for (var i = 0; i < 3; i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        // Each second frees one permit, and it goes to the longest-waiting caller; the grant completes the
+        // task inside Advance, so which ones are done is exact after each step.
+        Assert.Equal([false, false, false], waiters.Select(w => w.IsCompleted));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([true, false, false], waiters.Select(w => w.IsCompleted));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([true, true, false], waiters.Select(w => w.IsCompleted));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([true, true, true], waiters.Select(w => w.IsCompleted));
 
-        await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
-        Assert.Equal([0, 1, 2], order);
+        Assert.All(await Task.WhenAll(waiters), lease => Assert.True(lease.IsAcquired));
     }
 
     [Fact]
@@ -136,9 +143,11 @@ public class SlidingWindowLogRateLimiterTests
         Assert.Equal(TimeSpan.Zero, await gate.WaitAsync("close", TestContext.Current.CancellationToken));
         Assert.Equal(TimeSpan.Zero, await gate.WaitAsync(null, TestContext.Current.CancellationToken));
 
+        // The general permit is taken at once and the wait for the close budget's starts before WaitAsync returns.
         var third = gate.WaitAsync("close", TestContext.Current.CancellationToken).AsTask();
-        await Task.Delay(20, TestContext.Current.CancellationToken);
         Assert.False(third.IsCompleted);
+        Assert.Equal(1, gate.Limiters["close"].GetStatistics()!.CurrentQueuedCount);
+        Assert.Equal(0, gate.Limiters[RateLimitBudget.General].GetStatistics()!.CurrentQueuedCount);
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(TimeSpan.FromMinutes(1), await third.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
     }

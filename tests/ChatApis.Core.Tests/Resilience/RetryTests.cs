@@ -262,10 +262,10 @@ public class RetryTests : SimulatorTest
     [Fact]
     public async Task Connection_refused_is_retried_even_for_a_POST_because_nothing_was_sent()
     {
-        var port = FreePort();
+        using var closed = new ClosedLoopbackPort();
         var pipeline = new ChatApiPipeline(ChatApis.DependencyInjection.ChatApiHttp.CreateHttpClient(), TestVendor.Profile(), new ChatApiClientOptions
         {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/v1/"),
+            BaseAddress = new Uri(closed.BaseAddress, "v1/"),
             MaxRetries = 2,
             AttemptTimeout = TimeSpan.FromHours(1),
             TotalTimeout = TimeSpan.FromHours(2),
@@ -286,12 +286,5 @@ public class RetryTests : SimulatorTest
         await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 0).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
 
         Assert.Equal(1, Sim.Journal.Count);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
