@@ -10,7 +10,7 @@ namespace ChatApis.Reliability.Tests;
 [CollectionDefinition(nameof(SummaryCollection), DisableParallelization = true)]
 public sealed class SummaryCollection;
 
-/// <summary>The suite's last word: no credential leaked anywhere, and the counts it covered.</summary>
+/// <summary>The suite's last word: no credential leaked anywhere, and how many cases of each group passed.</summary>
 [Collection(nameof(SummaryCollection))]
 public class SummaryTests(ITestOutputHelper output)
 {
@@ -44,8 +44,16 @@ public class SummaryTests(ITestOutputHelper output)
             SecretSink.Secret(secret);
         }
 
-        Counts.Add("secrets: credentials checked", SecretSink.SecretCount);
-        Counts.Add("secrets: log lines and exception texts scanned", SecretSink.Observed);
+        // The secrets figures count as passed only when nothing leaked; the report is written either way.
+        var leaks = SecretSink.Leaks();
+        Counts.Started("secrets: credentials checked", SecretSink.SecretCount);
+        Counts.Started("secrets: log lines and exception texts scanned", SecretSink.Observed);
+        if (leaks.Count == 0)
+        {
+            Counts.Add("secrets: credentials checked", SecretSink.SecretCount);
+            Counts.Add("secrets: log lines and exception texts scanned", SecretSink.Observed);
+        }
+
         var report = Counts.Render(
         [
             "rate limits: Chatting and Vertext document no budget, so there is nothing to test there",
@@ -55,7 +63,6 @@ public class SummaryTests(ITestOutputHelper output)
         output.WriteLine(report);
         TestContext.Current.SendDiagnosticMessage(report);
 
-        var leaks = SecretSink.Leaks();
         Assert.True(leaks.Count == 0, "Credentials leaked:\n" + string.Join("\n", leaks.Take(20)));
         Assert.True(SecretSink.LogLines > 0, "no log line was captured: the logger is not wired");
         var shrunk = Minimums.Where(m => Counts.Of(m.Group) < m.Minimum).Select(m => $"{m.Group}: {Counts.Of(m.Group)} < {m.Minimum}").ToList();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ChatApis.Http;
 using ChatApis.Reliability.Tests.Support;
 using ChatApis.Testing;
@@ -13,6 +11,8 @@ namespace ChatApis.Reliability.Tests.Faults;
 /// </summary>
 public class FaultMatrixTests
 {
+    private const string MatrixGroup = "fault matrix: surface x fault x call";
+
     public static TheoryData<string, string, string> Cases(bool timing)
     {
         var data = new TheoryData<string, string, string>();
@@ -47,14 +47,17 @@ public class FaultMatrixTests
             : new ClientSettings { Time = clock, MaxResponseBytes = fault.MaxResponseBytes };
         await using var sim = surface.CreateSimulator();
         await sim.StartAsync(TestContext.Current.CancellationToken);
-        var baseAddress = fault.Refused ? new Uri(surface.ApiBase(sim).AbsoluteUri.Replace($":{sim.BaseAddress.Port}/", $":{ClosedPort()}/", StringComparison.Ordinal)) : surface.ApiBase(sim);
+        // Refused: the surface's address on a port held closed for the whole case, so nothing can start
+        // listening there meanwhile.
+        using var closed = fault.Refused ? new ClosedLoopbackPort() : null;
+        var baseAddress = closed is not null ? new Uri(surface.ApiBase(sim).AbsoluteUri.Replace($":{sim.BaseAddress.Port}/", $":{closed.Port}/", StringComparison.Ordinal)) : surface.ApiBase(sim);
         using var client = surface.CreateClient(baseAddress, settings);
         fault.Arrange(sim, surface, call);
 
         var (value, error) = await Bounded.RunAsync(() => call.Invoke(client, CancellationToken.None));
 
         var expected = call.RetrySafe ? fault.WhenSafe : fault.WhenUnsafe;
-        Counts.Add("fault matrix: surface x fault x call");
+        Counts.Started(MatrixGroup);
         if (expected.Exception is null)
         {
             Assert.True(error is null, $"{surface} {call.Name} under {fault.Name} should succeed but threw {error}");
@@ -70,6 +73,7 @@ public class FaultMatrixTests
                 Assert.Contains(clock.AutoAdvancedDelays, d => d >= TimeSpan.FromSeconds(1));
             }
 
+            Counts.Add(MatrixGroup);
             return;
         }
 
@@ -87,16 +91,8 @@ public class FaultMatrixTests
             // An unsafe call is never repeated after the server may have acted.
             Assert.Single(sim.Journal.Where(call.Method, call.Path));
         }
-    }
 
-    private static int ClosedPort()
-    {
-        // Bind and release: nothing listens on the port afterwards, so a connection is refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        Counts.Add(MatrixGroup);
     }
 }
 
