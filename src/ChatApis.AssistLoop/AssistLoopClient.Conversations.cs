@@ -39,7 +39,7 @@ public partial class AssistLoopClient
         int? perPage = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(agentUuid);
+        Guard.PathSegment(agentUuid);
         if (status is { } s && !Enum.IsDefined(s))
         {
             throw new ArgumentOutOfRangeException(nameof(status), s, "status must be ConversationStatus.Open (1) or ConversationStatus.Closed (0).");
@@ -52,7 +52,7 @@ public partial class AssistLoopClient
 
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
-        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{0}/conversations/list", agentUuid)
+        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{agentUuid}/conversations/list", agentUuid)
             .AddQuery("status", status is null ? null : status == ConversationStatus.Open ? "1" : "0")
             .AddQuery("response_mode", responseMode?.Value)
             .AddQuery("created_from", createdFrom)
@@ -77,14 +77,14 @@ public partial class AssistLoopClient
         WebhookEventType? type = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(agentUuid);
+        Guard.PathSegment(agentUuid);
         Guard.InRange(limit, 1, MaxSampleLimit);
         if (type is { } t)
         {
             Guard.NotEmpty(t.Value, nameof(type));
         }
 
-        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{0}/conversations/recent-sample", agentUuid)
+        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{agentUuid}/conversations/recent-sample", agentUuid)
             .AddQuery("limit", limit)
             .AddQuery("type", type?.Value);
         return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListAssistLoopWebhookEvent, cancellationToken);
@@ -102,10 +102,10 @@ public partial class AssistLoopClient
     /// <exception cref="ChatApiPermissionException">The token lacks the scope to change conversations.</exception>
     public virtual Task<ApiResponse<CloseResult>> CloseConversationAsync(string conversationUuid, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(conversationUuid);
+        Guard.PathSegment(conversationUuid);
 
         // Closing sets a state, so repeating it after an unknown outcome cannot do anything twice.
-        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{0}/close", conversationUuid)
+        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{conversationUuid}/close", conversationUuid)
             .WithJsonBody(new CloseBody(Platform), AssistLoopJsonContext.Default.CloseBody)
             .UseRateLimitBudget(AssistLoopVendor.CloseBudget)
             .MarkIdempotent();

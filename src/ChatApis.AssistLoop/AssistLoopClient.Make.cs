@@ -23,9 +23,9 @@ public partial class AssistLoopClient
     /// <exception cref="ChatApiNotFoundException">No such organization for this user.</exception>
     public virtual Task<ApiResponse<IReadOnlyList<Agent>>> ListAgentsAsync(string organizationUuid, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(organizationUuid);
+        Guard.PathSegment(organizationUuid);
         RequireMake(nameof(ListAgentsAsync));
-        var request = new ApiRequest(HttpMethod.Get, "organizations/{0}/agents", organizationUuid);
+        var request = new ApiRequest(HttpMethod.Get, "organizations/{organization_uuid}/agents", organizationUuid);
         return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListAgent, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public partial class AssistLoopClient
         int perPage = DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(conversationUuid);
+        Guard.PathSegment(conversationUuid);
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
         return new TimeKeysetPageable<Message>(
@@ -51,10 +51,10 @@ public partial class AssistLoopClient
         int? perPage = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(conversationUuid);
+        Guard.PathSegment(conversationUuid);
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
-        var request = new ApiRequest(HttpMethod.Get, "automation/conversations/{0}/messages/find", conversationUuid)
+        var request = new ApiRequest(HttpMethod.Get, "automation/conversations/{conversationUuid}/messages/find", conversationUuid)
             .AddQuery("created_from", createdFrom)
             .AddQuery("created_to", createdTo)
             .AddQuery("per_page", perPage);
@@ -77,9 +77,9 @@ public partial class AssistLoopClient
     /// <returns><c>sent</c> and the new message's id.</returns>
     public virtual Task<ApiResponse<ReplyResult>> ReplyAsync(string conversationUuid, string content, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(conversationUuid);
+        Guard.PathSegment(conversationUuid);
         Guard.NotEmpty(content);
-        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{0}/reply", conversationUuid)
+        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{conversationUuid}/reply", conversationUuid)
             .WithJsonBody(new ReplyBody(content), AssistLoopJsonContext.Default.ReplyBody);
         return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.ReplyResult, cancellationToken);
     }

@@ -24,7 +24,7 @@ public partial class AssistLoopClient
     /// <param name="approved">Whether the user approved (the documents require <c>true</c> to obtain a code).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The code, the echoed state and the approving user.</returns>
-    /// <exception cref="ArgumentException">The state is empty, no redirect URI is known, or the scopes hold an undocumented bit.</exception>
+    /// <exception cref="ArgumentException">The state is empty, no redirect URI is known, the session cookie cannot be sent as a header (CR, LF, control or non-ASCII characters, over 8192 characters), or the scopes hold an undocumented bit.</exception>
     /// <exception cref="InvalidOperationException"><see cref="AssistLoopClientOptions.ClientId"/> is not set.</exception>
     /// <exception cref="OAuthStateMismatchException">The response carried another state.</exception>
     public virtual async Task<ApiResponse<AuthorizationResult>> AuthorizeAsync(
@@ -40,7 +40,8 @@ public partial class AssistLoopClient
         var scope = scopes is { } s ? s.ToScopeString() : null;
         if (sessionCookie is not null)
         {
-            Guard.NotEmpty(sessionCookie);
+            // Sent as a header: a CR or LF in it would add header lines of its own.
+            Guard.HeaderValue(sessionCookie);
         }
 
         var clientId = string.IsNullOrWhiteSpace(Options.ClientId)
@@ -52,6 +53,9 @@ public partial class AssistLoopClient
         if (sessionCookie is not null)
         {
             request.AddHeader("Cookie", sessionCookie);
+
+            // The user's session is a credential: redacted from any error that echoes it.
+            Pipeline.Secrets.Add(sessionCookie);
         }
 
         var response = await Pipeline.SendAsync(request, AssistLoopJsonContext.Default.AuthorizationResult, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ public partial class AssistLoopClient
     /// <param name="externalId">Your own identifier for the subscription (at most 255 characters); not sent when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The subscription's id and secret.</returns>
-    public virtual Task<ApiResponse<WebhookSubscription>> SubscribeWebhookAsync(
+    public virtual async Task<ApiResponse<WebhookSubscription>> SubscribeWebhookAsync(
         string organizationUuid,
         string agentUuid,
         Uri targetUrl,
@@ -44,7 +44,11 @@ public partial class AssistLoopClient
         var body = new SubscribeBody(organizationUuid, agentUuid, targetUrl.AbsoluteUri, eventType.Value, Platform, externalId);
         var request = new ApiRequest(HttpMethod.Post, "webhooks/subscribe")
             .WithJsonBody(body, AssistLoopJsonContext.Default.SubscribeBody);
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.WebhookSubscription, cancellationToken);
+        var response = await Pipeline.SendAsync(request, AssistLoopJsonContext.Default.WebhookSubscription, cancellationToken).ConfigureAwait(false);
+
+        // The secret is a credential from now on: a later error that echoes it must not print it.
+        Pipeline.Secrets.Add(response.Value.Data.Secret);
+        return response;
     }
 
     /// <summary>Removes a webhook subscription (<c>DELETE webhooks/unsubscribe/{uuid}</c>).</summary>
@@ -54,8 +58,8 @@ public partial class AssistLoopClient
     /// <exception cref="ChatApiNotFoundException">No such subscription.</exception>
     public virtual Task<ApiResponse<WebhookUnsubscribeResult>> UnsubscribeWebhookAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(subscriptionId);
-        var request = new ApiRequest(HttpMethod.Delete, "webhooks/unsubscribe/{0}", subscriptionId);
+        Guard.PathSegment(subscriptionId);
+        var request = new ApiRequest(HttpMethod.Delete, "webhooks/unsubscribe/{uuid}", subscriptionId);
         return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.WebhookUnsubscribeResult, cancellationToken);
     }
 }

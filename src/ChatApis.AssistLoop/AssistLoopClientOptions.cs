@@ -1,5 +1,6 @@
 using ChatApis.Auth.OAuth;
 using ChatApis.Http;
+using ChatApis.Safety;
 
 namespace ChatApis.AssistLoop;
 
@@ -60,6 +61,9 @@ public sealed class AssistLoopClientOptions : ChatApiClientOptions
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <inheritdoc />
+    internal override IEnumerable<string?> Credentials() => [ClientSecret, AccessToken, RefreshToken];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())
@@ -89,6 +93,11 @@ public sealed class AssistLoopClientOptions : ChatApiClientOptions
         if (canRefresh && string.IsNullOrWhiteSpace(ClientSecret))
         {
             yield return $"{nameof(ClientSecret)} is required when a refresh token or a {nameof(TokenStore)} is configured (refreshing needs the OAuth client secret).";
+        }
+
+        if ((hasAccess && HeaderValueRule.Problem(AccessToken!) is not null) || (hasRefresh && HeaderValueRule.Problem(RefreshToken!) is not null))
+        {
+            yield return $"{nameof(AccessToken)} and {nameof(RefreshToken)} must hold only visible ASCII characters (the access token is sent in the Authorization header).";
         }
 
         if (AccessTokenExpiresAt is not null && !hasAccess)

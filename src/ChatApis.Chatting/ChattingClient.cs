@@ -81,8 +81,8 @@ public class ChattingClient : ChatApiClient
     /// <exception cref="ChatApiNotFoundException">No such subscription (<see cref="ChattingErrorCode.NotFound"/>).</exception>
     public virtual Task<ApiResponse<WebhookUnsubscription>> UnsubscribeAsync(string webhookId, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(webhookId);
-        var request = new ApiRequest(HttpMethod.Delete, "webhooks/{0}", webhookId);
+        Guard.PathSegment(webhookId);
+        var request = new ApiRequest(HttpMethod.Delete, "webhooks/{id}", webhookId);
         return Pipeline.SendAsync(request, ChattingJsonContext.Default.WebhookUnsubscription, cancellationToken);
     }
 
@@ -150,9 +150,9 @@ public class ChattingClient : ChatApiClient
     /// <exception cref="ChatApiConflictException">The key was reused with another body (<see cref="ChattingErrorCode.IdempotencyKeyConflict"/>).</exception>
     public virtual Task<ApiResponse<ContactTag>> AddContactTagAsync(string contactId, string tag, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(contactId);
+        Guard.PathSegment(contactId);
         Guard.NotEmpty(tag);
-        var request = new ApiRequest(HttpMethod.Post, "contacts/{0}/tags", contactId)
+        var request = new ApiRequest(HttpMethod.Post, "contacts/{id}/tags", contactId)
             .WithJsonBody(new AddTagBody(tag), ChattingJsonContext.Requests.AddTagBody)
             .WithIdempotencyKey(ChattingVendor.IdempotencyKeyHeader, KeyFor(idempotencyKey));
         return Pipeline.SendAsync(request, ChattingJsonContext.Default.ContactTag, cancellationToken);
@@ -169,10 +169,10 @@ public class ChattingClient : ChatApiClient
     /// <exception cref="ChatApiConflictException">The key was reused with another body (<see cref="ChattingErrorCode.IdempotencyKeyConflict"/>).</exception>
     public virtual Task<ApiResponse<SentMessage>> SendMessageAsync(string conversationId, string message, bool asSystem = false, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(conversationId);
+        Guard.PathSegment(conversationId);
         Guard.NotEmpty(message);
         var body = new SendMessageBody(message, asSystem ? MessageSender.System.Value : null);
-        var request = new ApiRequest(HttpMethod.Post, "conversations/{0}/messages", conversationId)
+        var request = new ApiRequest(HttpMethod.Post, "conversations/{id}/messages", conversationId)
             .WithJsonBody(body, ChattingJsonContext.Requests.SendMessageBody)
             .WithIdempotencyKey(ChattingVendor.IdempotencyKeyHeader, KeyFor(idempotencyKey));
         return Pipeline.SendAsync(request, ChattingJsonContext.Default.SentMessage, cancellationToken);

@@ -1,4 +1,5 @@
 using ChatApis.Http;
+using ChatApis.Safety;
 
 namespace ChatApis.Chatting;
 
@@ -15,6 +16,9 @@ public sealed class ChattingClientOptions : ChatApiClientOptions
     public string? ApiKey { get; set; }
 
     /// <inheritdoc />
+    internal override IEnumerable<string?> Credentials() => [ApiKey];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())
@@ -25,6 +29,10 @@ public sealed class ChattingClientOptions : ChatApiClientOptions
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
             yield return $"{nameof(ApiKey)} is required (the Chatting Zapier API key sent as X-API-Key).";
+        }
+        else if (HeaderValueRule.Problem(ApiKey) is not null)
+        {
+            yield return $"{nameof(ApiKey)} must hold only visible ASCII characters (it is sent in the X-API-Key header).";
         }
     }
 }

@@ -66,7 +66,7 @@ public class VertextClient : ChatApiClient
     /// <returns>The contacts.</returns>
     public virtual AsyncPageable<Contact> ListContactsAsync(string chatbotId, int perPage = DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(chatbotId);
+        Guard.PathSegment(chatbotId);
         CheckPerPage(perPage);
         return new NumberedPageable<Contact>((page, ct) => GetContactsPageAsync(chatbotId, page, perPage, ct), firstPage: 0, perPage, cancellationToken);
     }
@@ -80,9 +80,9 @@ public class VertextClient : ChatApiClient
     /// <exception cref="ChatApiNotFoundException">The chatbot does not exist or is not the user's.</exception>
     public virtual Task<ApiResponse<IReadOnlyList<Contact>>> GetContactsPageAsync(string chatbotId, int page = 0, int perPage = DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(chatbotId);
+        Guard.PathSegment(chatbotId);
         CheckPaging(page, perPage);
-        var request = new ApiRequest(HttpMethod.Get, "contacts/{0}", chatbotId).AddQuery("page", page).AddQuery("per_page", perPage);
+        var request = new ApiRequest(HttpMethod.Get, "contacts/{chatbot_id}", chatbotId).AddQuery("page", page).AddQuery("per_page", perPage);
         return Pipeline.SendAsync(request, VertextJsonContext.Default.IReadOnlyListContact, cancellationToken);
     }
 
@@ -94,9 +94,9 @@ public class VertextClient : ChatApiClient
     /// <exception cref="ChatApiNotFoundException">The chatbot does not exist or is not the user's.</exception>
     public virtual Task<ApiResponse<ZapierSubscription>> CreateZapierSubscriptionAsync(string chatbotId, Uri targetUrl, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(chatbotId);
+        Guard.PathSegment(chatbotId);
         Guard.AbsoluteUrl(targetUrl, requireHttps: false);
-        var request = new ApiRequest(HttpMethod.Post, "chatbots/{0}/zapier_subscriptions", chatbotId)
+        var request = new ApiRequest(HttpMethod.Post, "chatbots/{chatbot_id}/zapier_subscriptions", chatbotId)
             .WithFormBody([new("target_url", targetUrl.OriginalString)]);
         return Pipeline.SendAsync(request, VertextJsonContext.Default.ZapierSubscription, cancellationToken);
     }
@@ -109,9 +109,9 @@ public class VertextClient : ChatApiClient
     /// <exception cref="ChatApiNotFoundException">The chatbot or the subscription does not exist.</exception>
     public virtual Task<ApiResponse> DeleteZapierSubscriptionAsync(string chatbotId, string subscriptionId, CancellationToken cancellationToken = default)
     {
-        Guard.NotEmpty(chatbotId);
-        Guard.NotEmpty(subscriptionId);
-        var request = new ApiRequest(HttpMethod.Delete, "chatbots/{0}/zapier_subscriptions/{1}", chatbotId, subscriptionId);
+        Guard.PathSegment(chatbotId);
+        Guard.PathSegment(subscriptionId);
+        var request = new ApiRequest(HttpMethod.Delete, "chatbots/{chatbot_id}/zapier_subscriptions/{id}", chatbotId, subscriptionId);
         return Pipeline.SendAsync(request, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using ChatApis.Http;
+using ChatApis.Safety;
 
 namespace ChatApis.Vertext;
 
@@ -12,6 +13,9 @@ public sealed class VertextClientOptions : ChatApiClientOptions
     public string? AccessToken { get; set; }
 
     /// <inheritdoc />
+    internal override IEnumerable<string?> Credentials() => [AccessToken];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())
@@ -22,6 +26,10 @@ public sealed class VertextClientOptions : ChatApiClientOptions
         if (string.IsNullOrWhiteSpace(AccessToken))
         {
             yield return $"{nameof(AccessToken)} is required (the Vertext Zapier API access token).";
+        }
+        else if (HeaderValueRule.Problem(AccessToken) is not null)
+        {
+            yield return $"{nameof(AccessToken)} must hold only visible ASCII characters (it is sent in the Authorization header).";
         }
     }
 }

@@ -20,10 +20,10 @@ internal static class VertextVendor
     private static ChatApiException? MapError(ChatApiErrorDetails details, string operation) => (int?)details.StatusCode switch
     {
         400 when IsAboutAuthorization(details.Message) => new ChatApiAuthenticationException(
-            $"Vertext {operation} failed with 400: the Authorization header was missing or malformed{Said(details)}.",
+            $"Vertext {operation} failed with 400{details.AfterAttempts}: the Authorization header was missing or malformed{Said(details)}.",
             details with { ErrorCode = VertextErrorCodes.AuthorizationMissing }),
         401 => new ChatApiAuthenticationException(
-            $"Vertext {operation} failed with 401: the access token is expired or invalid{Said(details)}.",
+            $"Vertext {operation} failed with 401{details.AfterAttempts}: the access token is expired or invalid{Said(details)}.",
             details with { ErrorCode = VertextErrorCodes.TokenInvalid }),
         _ => null,
     };

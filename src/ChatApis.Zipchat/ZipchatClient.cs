@@ -92,7 +92,7 @@ public class ZipchatClient : ChatApiClient
     {
         CheckPage(page);
         CheckPageSize(perPage);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{0}/conversations", _chatId)
+        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/conversations", _chatId)
             .AddQuery("page", page)
             .AddQuery("per_page", perPage)
             .AddQuery("last_message_at_since", lastMessageAtSince);
@@ -120,7 +120,7 @@ public class ZipchatClient : ChatApiClient
         }
 
         Guard.InRange(messagePerPage, 1, MaxMessagePageSize);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{0}/conversations/{1}", _chatId, IdText(conversationId))
+        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/conversations/{id}", _chatId, IdText(conversationId))
             .AddQuery("message_page", messagePage)
             .AddQuery("message_per_page", messagePerPage)
             .AddQuery("message_created_at_since", messageCreatedAtSince);
@@ -207,7 +207,7 @@ public class ZipchatClient : ChatApiClient
     {
         CheckPage(page);
         CheckPageSize(perPage);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{0}/users", _chatId).AddQuery("page", page).AddQuery("per_page", perPage);
+        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/users", _chatId).AddQuery("page", page).AddQuery("per_page", perPage);
         return SendUnwrappedAsync<UserListEnvelope, UserList>(request, ZipchatWireContext.Default.UserListEnvelope, cancellationToken);
     }
 
@@ -219,7 +219,7 @@ public class ZipchatClient : ChatApiClient
     public virtual Task<ApiResponse<ZipchatUser>> GetUserAsync(long userId, CancellationToken cancellationToken = default)
     {
         Guard.Positive(userId);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{0}/users/{1}", _chatId, IdText(userId));
+        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/users/{id}", _chatId, IdText(userId));
         return SendUnwrappedAsync<UserEnvelope, ZipchatUser>(request, ZipchatWireContext.Default.UserEnvelope, cancellationToken);
     }
 
@@ -275,7 +275,7 @@ public class ZipchatClient : ChatApiClient
             Guard.Positive(id, nameof(assigneeId));
         }
 
-        var request = new ApiRequest(HttpMethod.Patch, "chats/{0}/conversations/{1}/assignment", _chatId, IdText(conversationId))
+        var request = new ApiRequest(HttpMethod.Patch, "chats/{chat_id}/conversations/{id}/assignment", _chatId, IdText(conversationId))
             .WithJsonBody(new AssignmentRequest { AssigneeId = assigneeId }, ZipchatWireContext.Default.AssignmentRequest)
             .MarkIdempotent();
         return SendUnwrappedAsync<ConversationEnvelope, Conversation>(request, ZipchatWireContext.Default.ConversationEnvelope, cancellationToken);
@@ -303,7 +303,7 @@ public class ZipchatClient : ChatApiClient
         Guard.Positive(conversationId);
         Guard.NotEmpty(message);
         Guard.Positive(senderId);
-        var request = new ApiRequest(HttpMethod.Post, "chats/{0}/conversations/{1}/messages", _chatId, IdText(conversationId))
+        var request = new ApiRequest(HttpMethod.Post, "chats/{chat_id}/conversations/{id}/messages", _chatId, IdText(conversationId))
             .WithJsonBody(new SendMessageRequest { Message = message, SenderId = senderId }, ZipchatWireContext.Default.SendMessageRequest);
         return SendUnwrappedAsync<MessageEnvelope, Message>(request, ZipchatWireContext.Default.MessageEnvelope, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using ChatApis.Http;
+using ChatApis.Safety;
 
 namespace ChatApis.Zipchat;
 
@@ -24,6 +25,9 @@ public sealed class ZipchatClientOptions : ChatApiClientOptions
     public long ChatId { get; set; }
 
     /// <inheritdoc />
+    internal override IEnumerable<string?> Credentials() => [ApiKey];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())
@@ -34,6 +38,10 @@ public sealed class ZipchatClientOptions : ChatApiClientOptions
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
             yield return $"{nameof(ApiKey)} is required (the Zipchat Backend API key, which starts with 'zc-').";
+        }
+        else if (HeaderValueRule.Problem(ApiKey) is not null)
+        {
+            yield return $"{nameof(ApiKey)} must hold only visible ASCII characters (it is sent in the Authorization header).";
         }
 
         if (ChatId <= 0)

@@ -40,9 +40,18 @@ public sealed class TagAndMessageTests : ChattingTestBase
     [Fact]
     public async Task AddContactTag_escapes_the_contact_id_as_one_path_segment()
     {
-        await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.AddContactTagAsync("a/b c", "vip", cancellationToken: Ct));
+        await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.AddContactTagAsync("a b?#ü", "vip", cancellationToken: Ct));
 
-        Assert.Equal("/api/zapier/contacts/a%2Fb%20c/tags", Sim.Journal.Last.Path);
+        Assert.Equal("/api/zapier/contacts/a%20b%3F%23%C3%BC/tags", Sim.Journal.Last.Path);
+    }
+
+    [Fact]
+    public async Task AddContactTag_refuses_a_contact_id_that_is_not_one_path_segment()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.AddContactTagAsync("a/b c", "vip", cancellationToken: Ct));
+
+        Assert.Equal("contactId", error.ParamName);
+        Assert.Equal(0, Sim.Journal.Count);
     }
 
     [Fact]

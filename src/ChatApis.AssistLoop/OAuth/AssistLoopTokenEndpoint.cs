@@ -24,6 +24,9 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
     public async Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+
+        // Redaction hook (issue 13, item 3): the token about to be sent is redacted from any error text.
+        _options.Secrets.Add(refreshToken);
         var (clientId, clientSecret) = ClientCredentials("refresh the access token");
         var body = new RefreshGrantBody("refresh_token", refreshToken, clientId, clientSecret, _options.RefreshScopes?.ToScopeString());
         var request = new ApiRequest(HttpMethod.Post, AssistLoopVendor.TokenPath)
@@ -78,6 +81,8 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         DateTimeOffset? expiresAt = response.ExpiresIn is > 0 and var seconds
             ? _pipeline.Value.Time.GetUtcNow().AddSeconds(seconds)
             : null;
+        _options.Secrets.Add(response.AccessToken);
+        _options.Secrets.Add(response.RefreshToken);
         return new OAuthTokens(response.AccessToken, string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken, expiresAt, response.Scope);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ChatApis.Http;
 
 namespace ChatApis;
 
@@ -16,7 +17,7 @@ public class ChatApiException : Exception
     public const int MaxRawBodyLength = 4096;
 
     /// <summary>Creates an exception from the parts of a failed response.</summary>
-    /// <param name="message">A human-readable description; never contains secrets.</param>
+    /// <param name="message">A human-readable description; never contains secrets (the pipeline redacts the client's credentials from whatever the server said).</param>
     /// <param name="details">What the server answered.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
     public ChatApiException(string message, ChatApiErrorDetails details, Exception? innerException = null)
@@ -29,6 +30,8 @@ public class ChatApiException : Exception
         RetryAfter = details.RetryAfter;
         RawBody = Cap(details.RawBody);
         Vendor = details.Vendor;
+        RateLimit = details.RateLimit;
+        Attempts = details.Attempts;
     }
 
     /// <summary>Creates an exception that did not come from an HTTP response.</summary>
@@ -56,6 +59,18 @@ public class ChatApiException : Exception
 
     /// <summary>The vendor whose API answered, e.g. "Zipchat".</summary>
     public string? Vendor { get; }
+
+    /// <summary>
+    /// The vendor's rate-limit headers (<c>X-RateLimit-Limit/-Remaining/-Reset</c>) on the failed response;
+    /// <c>null</c> when no response arrived or it carried none.
+    /// </summary>
+    public RateLimitInfo? RateLimit { get; }
+
+    /// <summary>
+    /// How many attempts the call made before it failed (retries included); 0 when the failure came
+    /// before any request was sent.
+    /// </summary>
+    public int Attempts { get; }
 
     private static string? Cap(string? body) =>
         body is { Length: > MaxRawBodyLength } ? body[..MaxRawBodyLength] : body;

@@ -41,7 +41,7 @@ public static class ChatApiExceptionFactory
             (string c, string m) => $": {c} ({m})",
         };
         var requestId = d.RequestId is null ? "" : $" [request id {d.RequestId}]";
-        return $"{vendor}{operation} failed with {status}{said}{requestId}";
+        return $"{vendor}{operation} failed with {status}{d.AfterAttempts}{said}{requestId}";
     }
 
     private static string ReasonOf(HttpStatusCode status) => status switch

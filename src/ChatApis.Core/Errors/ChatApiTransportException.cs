@@ -13,8 +13,9 @@ public class ChatApiTransportException : ChatApiException
     /// <param name="isTimeout">Whether a timeout (not the caller's cancellation) ended the call.</param>
     /// <param name="vendor">The vendor name.</param>
     /// <param name="innerException">The underlying cause.</param>
-    public ChatApiTransportException(string message, bool requestMayHaveReachedServer, bool isTimeout, string? vendor, Exception? innerException = null)
-        : base(message, ChatApiErrorDetails.None with { Vendor = vendor }, innerException)
+    /// <param name="attempts">How many attempts the call made (see <see cref="ChatApiException.Attempts"/>).</param>
+    public ChatApiTransportException(string message, bool requestMayHaveReachedServer, bool isTimeout, string? vendor, Exception? innerException = null, int attempts = 0)
+        : base(message, ChatApiErrorDetails.None with { Vendor = vendor, Attempts = attempts }, innerException)
     {
         RequestMayHaveReachedServer = requestMayHaveReachedServer;
         IsTimeout = isTimeout;

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ChatApis.Safety;
 
 namespace ChatApis.Http;
 
@@ -25,12 +26,18 @@ public sealed class ApiRequest
     /// <summary>Declares a request.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="pathTemplate">
-    /// The path relative to the client's base address, with positional placeholders <c>{0}</c>,
-    /// <c>{1}</c>... (e.g. <c>"chats/{0}/conversations/{1}"</c>). A template that starts with
-    /// <c>/</c> is resolved against the host root instead (e.g. an OAuth token endpoint).
-    /// The template (never the values) is what logs and metrics show.
+    /// The path relative to the client's base address, with named placeholders in the vendor's documented
+    /// spelling (e.g. <c>"chats/{chat_id}/conversations/{id}"</c>), filled in order of appearance. A
+    /// template that starts with <c>/</c> is resolved against the host root instead (e.g. an OAuth token
+    /// endpoint). The template (never the values) is what exception messages, logs and metrics show.
     /// </param>
-    /// <param name="pathValues">The placeholder values; each is escaped as one path segment.</param>
+    /// <param name="pathValues">
+    /// One value per placeholder, in order. Each becomes exactly one escaped path segment; a value that
+    /// could not (empty, <c>.</c> or <c>..</c>, holding <c>/</c>, <c>\</c>, a control character or a
+    /// percent-encoded dot segment) is refused. Vendor clients check their parameters first with the
+    /// parameter's own name; this check is the last line of defence.
+    /// </param>
+    /// <exception cref="ArgumentException">The values do not match the placeholders, or a value cannot be one path segment.</exception>
     public ApiRequest(HttpMethod method, string pathTemplate, params string[] pathValues)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -38,7 +45,7 @@ public sealed class ApiRequest
         ArgumentNullException.ThrowIfNull(pathValues);
         Method = method;
         PathTemplate = pathTemplate;
-        Path = pathValues.Length == 0 ? pathTemplate : FillTemplate(pathTemplate, pathValues);
+        Path = FillTemplate(pathTemplate, pathValues);
         IsRetrySafe = method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
             || method == HttpMethod.Put || method == HttpMethod.Delete;
     }
@@ -113,13 +120,27 @@ public sealed class ApiRequest
         AddQuery(name, value is null ? null : FormatIso8601(value.Value));
 
     /// <summary>Adds a request header (sent on every attempt).</summary>
-    /// <param name="name">The header name.</param>
-    /// <param name="value">The header value.</param>
+    /// <param name="name">The header name (an HTTP token).</param>
+    /// <param name="value">
+    /// The header value: visible ASCII, spaces and tabs, at most 8192 characters. A CR, LF, NUL or other
+    /// control character is refused, so a caller's value can never add a header line of its own.
+    /// </param>
     /// <returns>This request.</returns>
+    /// <exception cref="ArgumentException">The name is not a header name, or the value cannot be sent as one header value.</exception>
     public ApiRequest AddHeader(string name, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
+        if (!HeaderValueRule.IsValidName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid HTTP header name.", nameof(name));
+        }
+
+        if (HeaderValueRule.Problem(value) is { } problem)
+        {
+            throw new ArgumentException($"The value of the {name} header {problem}.", nameof(value));
+        }
+
         (_headers ??= []).Add(new(name, value));
         return this;
     }
@@ -258,9 +279,11 @@ public sealed class ApiRequest
 
         if (_headers is not null)
         {
+            // Validated twice: AddHeader refused anything unsafe, and Add (unlike TryAddWithoutValidation)
+            // refuses a new line or NUL again.
             foreach (var (name, value) in _headers)
             {
-                message.Headers.TryAddWithoutValidation(name, value);
+                message.Headers.Add(name, value);
             }
         }
 
@@ -273,21 +296,52 @@ public sealed class ApiRequest
     public static string FormatIso8601(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
+    // Named placeholders are filled in order of appearance; text between braces is a placeholder.
     private static string FillTemplate(string template, string[] values)
     {
         var text = new DefaultInterpolatedStringHandler(0, 0);
         var literalStart = 0;
+        var used = 0;
         for (var i = 0; i < template.Length; i++)
         {
-            var close = template[i] == '{' ? template.IndexOf('}', i) : -1;
-            if (close > i && int.TryParse(template.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < values.Length)
+            if (template[i] != '{')
             {
-                text.AppendFormatted(template.AsSpan(literalStart, i - literalStart));
-                text.AppendLiteral(Uri.EscapeDataString(values[index] ?? throw new ArgumentNullException(nameof(values), $"Path value {index} of '{template}' is null.")));
-                i = close;
-                literalStart = close + 1;
+                continue;
             }
+
+            var close = template.IndexOf('}', i);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (used == values.Length)
+            {
+                throw new ArgumentException($"The path template '{template}' has more placeholders than the {values.Length} value(s) given.", "pathValues");
+            }
+
+            var placeholder = template.AsSpan(i, close - i + 1);
+            var value = values[used++] ?? throw new ArgumentNullException("pathValues", $"The value of {placeholder} in '{template}' is null.");
+            if (PathSegmentRule.Problem(value) is { } problem)
+            {
+                throw new ArgumentException($"The value of {placeholder} in '{template}' {problem}.", "pathValues");
+            }
+
+            text.AppendFormatted(template.AsSpan(literalStart, i - literalStart));
+            text.AppendLiteral(Uri.EscapeDataString(value));
+            i = close;
+            literalStart = close + 1;
+        }
+
+        if (used != values.Length)
+        {
+            throw new ArgumentException($"The path template '{template}' has {used} placeholder(s) but {values.Length} value(s) were given.", "pathValues");
+        }
+
+        if (used == 0)
+        {
+            text.ToStringAndClear();
+            return template;
         }
 
         text.AppendFormatted(template.AsSpan(literalStart));

@@ -44,6 +44,17 @@ public class ChatApiClientOptions
     /// <summary>Whether requests queue client-side within the vendor's documented budgets (default true).</summary>
     public bool EnableRateLimiting { get; set; } = true;
 
+    /// <summary>
+    /// The credentials this client uses, redacted from every error text. It lives with the options because
+    /// the options are what every part of one client shares (its pipeline, an OAuth token endpoint), so a
+    /// token learned by one part is redacted by all. Not a setting: configuration binding never sees it.
+    /// </summary>
+    internal SecretRedactor Secrets { get; } = new();
+
+    /// <summary>The credentials in these options (keys, tokens, client secrets), for <see cref="Secrets"/>.</summary>
+    /// <returns>The credential values; <c>null</c> entries are skipped.</returns>
+    internal virtual IEnumerable<string?> Credentials() => [];
+
     /// <summary>Checks the options; vendor options add their own checks.</summary>
     /// <returns>One message per problem; empty when the options are valid.</returns>
     public virtual IEnumerable<string> Validate()

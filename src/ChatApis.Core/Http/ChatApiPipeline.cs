@@ -39,6 +39,7 @@ public sealed class ChatApiPipeline
     private readonly string _baseText;
     private readonly string _authorityText;
     private readonly ConcurrentQueue<CancellationTokenSource> _timeoutSources = new();
+    private readonly SecretRedactor _secrets;
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="httpClient">
@@ -69,6 +70,11 @@ public sealed class ChatApiPipeline
         _baseText = BaseAddress.AbsoluteUri;
         _authorityText = BaseAddress.GetLeftPart(UriPartial.Authority);
         _retries = new Lazy<ResiliencePipeline>(BuildRetryPipeline);
+        _secrets = options.Secrets;
+        foreach (var credential in options.Credentials())
+        {
+            _secrets.Keep(credential);
+        }
     }
 
     /// <summary>The vendor this pipeline talks to.</summary>
@@ -79,6 +85,13 @@ public sealed class ChatApiPipeline
 
     /// <summary>The clock used for timeouts, backoff and rate limiting.</summary>
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// The client's credentials, masked in every error this pipeline raises (message, error code, request
+    /// id, raw body) even when the server echoes one. Seeded from the options; a vendor client adds the
+    /// credentials it learns while running (e.g. a webhook secret a subscription returned).
+    /// </summary>
+    public SecretRedactor Secrets => _secrets;
 
     /// <summary>Sends a request and reads its JSON response with a source-generated contract.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -150,7 +163,8 @@ public sealed class ChatApiPipeline
                 requestMayHaveReachedServer: true,
                 isTimeout: true,
                 Vendor.Name,
-                ex);
+                ex,
+                state.Attempts);
             LogFailure(state, timeout);
             throw timeout;
         }
@@ -288,7 +302,7 @@ public sealed class ChatApiPipeline
 
             if (status is < 200 or > 299)
             {
-                throw await ReadFailureAsync(response, state, cancellationToken).ConfigureAwait(false);
+                throw await ReadFailureAsync(response, message, state, cancellationToken).ConfigureAwait(false);
             }
 
             if (unsupportedEncoding is not null)
@@ -310,6 +324,10 @@ public sealed class ChatApiPipeline
             catch (ResponseTooLargeException ex)
             {
                 throw InvalidBody(response, state, $"exceeded the {ex.Limit}-byte response size limit", ex);
+            }
+            catch (ContentDecodingException ex)
+            {
+                throw InvalidBody(response, state, $"was labelled Content-Encoding '{ex.Encoding}' but is not {ex.Encoding} data", ex);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
@@ -375,9 +393,12 @@ public sealed class ChatApiPipeline
         return true;
     }
 
-    private async Task<ChatApiException> ReadFailureAsync(HttpResponseMessage response, CallState state, CancellationToken cancellationToken)
+    private async Task<ChatApiException> ReadFailureAsync(HttpResponseMessage response, HttpRequestMessage sent, CallState state, CancellationToken cancellationToken)
     {
-        var body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        // The credential this attempt carried is the one a server is most likely to echo, and with OAuth it
+        // may have rotated since the options were read: learn it before anything from the body is kept.
+        _secrets.Add(sent.Headers.Authorization?.Parameter);
+        var body = _secrets.RedactUtf8(await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false));
         var status = (int)response.StatusCode;
         var parsed = Vendor.ErrorReader.Read(status, response.Content.Headers.ContentType?.MediaType, body);
         var retryAfter = RetryHints.FromHeaders(response.Headers, status, Time.GetUtcNow()) ?? parsed.RetryAfter;
@@ -390,14 +411,18 @@ public sealed class ChatApiPipeline
                 : $"a redirect to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : "a relative location")} was not followed (redirects are never followed automatically)";
         }
 
+        // Everything the server chose is redacted again after parsing: a JSON string may have spelled
+        // a secret with escapes that only the parser turns back into the secret.
         var details = new ChatApiErrorDetails(
             response.StatusCode,
-            parsed.ErrorCode,
-            message,
-            RequestIdOf(response),
+            _secrets.Redact(parsed.ErrorCode),
+            _secrets.Redact(message),
+            _secrets.Redact(RequestIdOf(response)),
             retryAfter,
-            body.Length == 0 ? null : Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ChatApiException.MaxRawBodyLength)),
-            Vendor.Name);
+            body.Length == 0 ? null : _secrets.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ChatApiException.MaxRawBodyLength * 4))),
+            Vendor.Name,
+            RateLimitInfo.FromHeaders(response.Headers),
+            state.Attempts);
         var operation = Describe(state.Request);
         return Vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
     }
@@ -420,18 +445,29 @@ public sealed class ChatApiPipeline
                 return buffer.ToArray();
             }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is IOException or HttpRequestException or ContentDecodingException) && !cancellationToken.IsCancellationRequested)
         {
-            // The status already says what happened; a body cut short adds nothing we must have.
+            // The status already says what happened; a body cut short, or labelled with an encoding it
+            // does not have, adds nothing we must have.
             return [];
         }
     }
 
     private ChatApiInvalidResponseException InvalidBody(HttpResponseMessage response, CallState state, string problem, Exception? inner)
     {
-        var details = new ChatApiErrorDetails(response.StatusCode, null, null, RequestIdOf(response), null, null, Vendor.Name);
-        return new ChatApiInvalidResponseException($"{Vendor.Name} {Describe(state.Request)} answered {(int)response.StatusCode} but its body {problem}.", details, inner);
+        var details = new ChatApiErrorDetails(response.StatusCode, null, null, _secrets.Redact(RequestIdOf(response)), null, null, Vendor.Name, RateLimitInfo.FromHeaders(response.Headers), state.Attempts);
+        return new ChatApiInvalidResponseException(
+            _secrets.Redact($"{Vendor.Name} {Describe(state.Request)} answered {(int)response.StatusCode}{details.AfterAttempts} but its body {problem}."),
+            details,
+            WithoutSecrets(inner));
     }
+
+    // A JSON converter may quote a bit of the body in its message (e.g. "'...' is not an ISO 8601
+    // timestamp"), and ToString() prints inner exceptions: one that quotes a secret is replaced.
+    private Exception? WithoutSecrets(Exception? inner) =>
+        inner is JsonException json && !ReferenceEquals(json.Message, _secrets.Redact(json.Message))
+            ? new JsonException(_secrets.Redact(json.Message), json.Path, json.LineNumber, json.BytePositionInLine)
+            : inner;
 
     private ChatApiTransportException TransportFailure(CallState state, Exception ex, bool duringBody)
     {
@@ -441,7 +477,8 @@ public sealed class ChatApiPipeline
         var outcome = neverSent
             ? "it never reached the server."
             : state.Request.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it.";
-        return new ChatApiTransportException($"{Vendor.Name} {Describe(state.Request)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex);
+        return new ChatApiTransportException(
+            $"{Vendor.Name} {Describe(state.Request)}{ChatApiErrorDetails.AttemptsText(state.Attempts)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex, state.Attempts);
     }
 
     // Returns whether the call had to wait for its turn.

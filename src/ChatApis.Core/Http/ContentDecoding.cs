@@ -32,9 +32,9 @@ internal static class ContentDecoding
 
         Func<Stream, Stream>? decoder =
             encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase) || encoding.Equals("x-gzip", StringComparison.OrdinalIgnoreCase)
-                ? static s => new GZipStream(s, CompressionMode.Decompress)
+                ? s => new DecodingStream(new GZipStream(s, CompressionMode.Decompress), encoding)
                 : encoding.Equals("br", StringComparison.OrdinalIgnoreCase)
-                    ? static s => new BrotliStream(s, CompressionMode.Decompress)
+                    ? s => new DecodingStream(new BrotliStream(s, CompressionMode.Decompress), encoding)
                     : null;
         if (decoder is null)
         {
@@ -43,6 +43,85 @@ internal static class ContentDecoding
 
         response.Content = new DecodedContent(response.Content, decoder);
         return null;
+    }
+
+    // A server (or a proxy) may label a plain body gzip or br. The decoders then fail with
+    // InvalidDataException (gzip) or InvalidOperationException (Brotli), which say nothing about HTTP;
+    // this stream turns both into one ContentDecodingException the pipeline reports as an invalid
+    // response. Failures of the connection underneath (IOException) pass through unchanged. (Both
+    // decoders stop silently on some short garbage instead of failing: the body then reads as short or
+    // empty, which the JSON reader reports as invalid; HTTP framing, not the decoder, catches truncation.)
+    private sealed class DecodingStream(Stream decoder, string encoding) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return decoder.Read(buffer, offset, count);
+            }
+            catch (Exception ex) when (IsCorrupt(ex))
+            {
+                throw new ContentDecodingException(encoding, ex);
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsCorrupt(ex))
+            {
+                throw new ContentDecodingException(encoding, ex);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                decoder.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await decoder.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
+        }
+
+        private static bool IsCorrupt(Exception ex) =>
+            ex is InvalidDataException || (ex is InvalidOperationException && ex is not ObjectDisposedException);
     }
 
     // The decoded view of a compressed body: the original's headers minus its encoding and length.

@@ -16,6 +16,12 @@ public static class RetryHints
     // Values above this are epoch seconds, not a delta (an epoch read as a delay is a known bug class).
     private const double EpochThreshold = 1_000_000_000;
 
+    // Values above this are epoch MILLISECONDS (1e12 ms is 2001; 1e12 s is the year 33658).
+    private const double EpochMillisecondsThreshold = 1_000_000_000_000;
+
+    // DateTimeOffset.MaxValue in Unix milliseconds: a reset beyond it is nonsense, not a wait.
+    private const double MaxEpochMilliseconds = 253_402_300_799_999;
+
     /// <summary>
     /// The server's retry hint from a response's headers: <c>Retry-After</c> (seconds, decimal seconds
     /// or an HTTP date), <c>retry-after-ms</c>, then <c>X-RateLimit-Reset</c> when the response is a 429
@@ -36,9 +42,9 @@ public static class RetryHints
             return retryAfter;
         }
 
-        if (FromSecondsText(RawHeader(headers, "retry-after-ms")) is { } ms)
+        if (TryParseNumber(RawHeader(headers, "retry-after-ms"), out var ms))
         {
-            return Clamp(TimeSpan.FromTicks(ms.Ticks / 1000));
+            return FromSeconds(ms / 1000);
         }
 
         var exhausted = statusCode == 429 || RawHeader(headers, "X-RateLimit-Remaining") == "0";
@@ -69,37 +75,51 @@ public static class RetryHints
         return null;
     }
 
-    /// <summary>Parses an <c>X-RateLimit-Reset</c> value: epoch seconds, or a small delta in seconds.</summary>
+    /// <summary>
+    /// Parses an <c>X-RateLimit-Reset</c> value: a small delta in seconds, epoch seconds (above 1e9), or
+    /// epoch milliseconds (above 1e12, as some servers send). A negative value, or an epoch past the year
+    /// 9999, says nothing usable and is ignored; every other result is clamped like any hint.
+    /// </summary>
     /// <param name="raw">The header text.</param>
     /// <param name="serverNow">The server's current time.</param>
     /// <returns>The delay until the reset, or <c>null</c>.</returns>
     public static TimeSpan? FromResetEpoch(string? raw, DateTimeOffset serverNow)
     {
-        if (!TryParseNumber(raw, out var value))
+        if (!TryParseNumber(raw, out var value) || value < 0)
         {
             return null;
         }
 
         if (value < EpochThreshold)
         {
-            return Clamp(TimeSpan.FromSeconds(value));
+            return FromSeconds(value);
         }
 
-        var reset = DateTimeOffset.FromUnixTimeMilliseconds((long)(value * 1000));
+        var milliseconds = value >= EpochMillisecondsThreshold ? value : value * 1000;
+        if (milliseconds > MaxEpochMilliseconds)
+        {
+            return null;
+        }
+
+        var reset = DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
         return Clamp(reset - serverNow);
     }
 
     /// <summary>Parses a number of seconds (integer or decimal, invariant culture).</summary>
     /// <param name="raw">The text, e.g. "60" or "1.5".</param>
-    /// <returns>The delay, or <c>null</c> when the text is not a finite non-negative-or-negative number.</returns>
+    /// <returns>The delay clamped to [0, <see cref="Ceiling"/>], or <c>null</c> when the text is not a finite number.</returns>
     public static TimeSpan? FromSecondsText(string? raw) =>
-        TryParseNumber(raw, out var seconds) ? Clamp(TimeSpan.FromSeconds(Math.Min(seconds, Ceiling.TotalSeconds))) : null;
+        TryParseNumber(raw, out var seconds) ? FromSeconds(seconds) : null;
 
     /// <summary>Clamps a delay to [0, <see cref="Ceiling"/>].</summary>
     /// <param name="delay">The raw delay (negative for a date in the past).</param>
     /// <returns>The clamped delay.</returns>
     public static TimeSpan Clamp(TimeSpan delay) =>
         delay < TimeSpan.Zero ? TimeSpan.Zero : delay > Ceiling ? Ceiling : delay;
+
+    // Clamped BEFORE the TimeSpan exists: TimeSpan.FromSeconds(1e20) or (-1e20) throws.
+    private static TimeSpan FromSeconds(double seconds) =>
+        seconds <= 0 ? TimeSpan.Zero : seconds >= Ceiling.TotalSeconds ? Ceiling : TimeSpan.FromSeconds(seconds);
 
     private static bool TryParseNumber(string? raw, out double value)
     {

@@ -23,6 +23,37 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>
+    /// A value that becomes one segment of a request path (an id). Refuses empty values, dot segments,
+    /// separators, control characters and percent-encoded forms of them (see <see cref="PathSegmentRule"/>).
+    /// </summary>
+    public static string PathSegment(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"{name} is required.");
+        }
+
+        if (PathSegmentRule.Problem(value) is { } problem)
+        {
+            throw new ArgumentException($"{name} {problem}.", name);
+        }
+
+        return value;
+    }
+
+    /// <summary>A value sent as one HTTP header value (see <see cref="HeaderValueRule"/>).</summary>
+    public static string HeaderValue(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NotEmpty(value, name);
+        if (HeaderValueRule.Problem(value!) is { } problem)
+        {
+            throw new ArgumentException($"{name} {problem}.", name);
+        }
+
+        return value!;
+    }
+
     public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value < min || value > max)

@@ -9,11 +9,100 @@ public class ApiRequestTests
     private static readonly Uri Base = new("https://api.example.com/api/v1/");
 
     [Fact]
-    public void Path_values_are_escaped_as_single_segments()
+    public void Named_placeholders_are_filled_in_order_and_each_value_escaped_as_one_segment()
     {
-        var request = new ApiRequest(HttpMethod.Get, "chats/{0}/conversations/{1}", "a/b c", "ü?#");
-        Assert.Equal("https://api.example.com/api/v1/chats/a%2Fb%20c/conversations/%C3%BC%3F%23", request.BuildUri(Base).AbsoluteUri);
-        Assert.Equal("chats/{0}/conversations/{1}", request.PathTemplate);
+        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/conversations/{id}", "a b;c", "ü?#");
+        Assert.Equal("https://api.example.com/api/v1/chats/a%20b%3Bc/conversations/%C3%BC%3F%23", request.BuildUri(Base).AbsoluteUri);
+        Assert.Equal("chats/a%20b%3Bc/conversations/%C3%BC%3F%23", request.Path);
+
+        // What messages, logs and the url.template tag show: the documented names, never the values.
+        Assert.Equal("chats/{chat_id}/conversations/{id}", request.PathTemplate);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("/")]
+    [InlineData("a\\b")]
+    [InlineData("%2e%2e")]
+    [InlineData("%2E.")]
+    [InlineData(".%2e")]
+    [InlineData("%2e")]
+    [InlineData("%2f")]
+    [InlineData("a%2Fb")]
+    [InlineData("%5C")]
+    [InlineData("%252e%252e")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a\r\nX-Injected: yes")]
+    [InlineData("a\u0000b")]
+    [InlineData("%0d%0a")]
+    public void A_value_that_is_not_exactly_one_segment_is_refused_as_a_last_line_of_defence(string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Post, "automation/conversations/{conversationUuid}/reply", value));
+
+        Assert.Equal("pathValues", error.ParamName);
+        Assert.Contains("{conversationUuid}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_100_kb_path_value_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "things/{id}", new string('a', 100 * 1024)));
+
+        Assert.Equal("pathValues", error.ParamName);
+        Assert.Contains("at most 1024 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_that_merely_contain_dots_or_percent_signs_are_one_segment_and_allowed()
+    {
+        var request = new ApiRequest(HttpMethod.Get, "files/{name}/{version}", "report.v2...final", "50%off");
+
+        Assert.Equal("files/report.v2...final/50%25off", request.Path);
+    }
+
+    [Fact]
+    public void Placeholders_and_values_must_match_one_for_one()
+    {
+        Assert.Equal("pathValues", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "a/{x}/b/{y}", "1")).ParamName);
+        Assert.Equal("pathValues", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "a/{x}", "1", "2")).ParamName);
+        Assert.Equal("pathValues", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "a", "1")).ParamName);
+        Assert.Equal("a", new ApiRequest(HttpMethod.Get, "a").Path);
+    }
+
+    [Theory]
+    [InlineData("session=abc\r\nX-Injected: yes")]
+    [InlineData("session=abc\nX-Injected: yes")]
+    [InlineData("session=abc\rX-Injected: yes")]
+    [InlineData("session=abc\u0000")]
+    [InlineData("session=abc\u0007")]
+    [InlineData("session=\u00E9")]
+    public void A_header_value_with_a_line_break_or_control_character_is_refused(string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Post, "oauth/authorize").AddHeader("Cookie", value));
+
+        Assert.Equal("value", error.ParamName);
+        Assert.Contains("Cookie", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_value_over_8_kb_and_a_header_name_that_is_not_a_token_are_refused()
+    {
+        Assert.Equal("value", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "x").AddHeader("Cookie", new string('a', 100 * 1024))).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "x").AddHeader("X-Bad\r\nX-Injected", "v")).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "x").AddHeader("X Bad", "v")).ParamName);
+        Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Post, "x").WithIdempotencyKey("Idempotency-Key", "k\r\nX-Injected: yes"));
+    }
+
+    [Fact]
+    public void A_safe_header_value_with_spaces_and_tabs_is_sent_exactly()
+    {
+        var request = new ApiRequest(HttpMethod.Post, "oauth/authorize").AddHeader("Cookie", "session=abc; theme=dark\tmode");
+        using var message = request.CreateMessage(request.BuildUri(Base));
+
+        Assert.Equal("session=abc; theme=dark\tmode", Assert.Single(message.Headers.GetValues("Cookie")));
     }
 
     [Fact]
@@ -80,7 +169,7 @@ public class ApiRequestTests
     [Fact]
     public void Bad_declarations_are_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => new ApiRequest(HttpMethod.Get, "a/{0}", [null!]));
+        Assert.Throws<ArgumentNullException>(() => new ApiRequest(HttpMethod.Get, "a/{id}", [null!]));
         Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Post, "x").WithIdempotencyKey("Idempotency-Key", " "));
         Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "x").AddQuery("", "v"));
     }

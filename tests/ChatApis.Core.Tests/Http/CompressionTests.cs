@@ -1,5 +1,6 @@
 using ChatApis.Core.Tests.Support;
 using ChatApis.Http;
+using ChatApis.Testing;
 
 namespace ChatApis.Core.Tests.Http;
 
@@ -64,5 +65,65 @@ public class CompressionTests : SimulatorTest
             Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, "encoded/deflate/thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
 
         Assert.Contains("was encoded as 'deflate', which the client did not ask for (it accepts gzip, br)", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Labels => ["gzip", "br", "x-gzip", "GZIP"];
+
+    private static Dictionary<string, string> Labelled(string encoding) => new() { ["Content-Encoding"] = encoding };
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public async Task A_plain_200_body_labelled_compressed_is_an_invalid_response_not_a_raw_decoder_exception(string encoding)
+    {
+        Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(200, """{"id":"t1","name":"Thing","count":3,"active":true}""", headers: Labelled(encoding)));
+
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
+            Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(200, (int)error.StatusCode!.Value);
+        Assert.Contains($"answered 200 but its body was labelled Content-Encoding '{encoding}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(Sim.Journal.Where("GET", "/v1/thing"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public async Task A_plain_body_labelled_compressed_on_a_call_that_discards_its_body_is_an_invalid_response(string encoding)
+    {
+        Sim.Faults.On("DELETE", "/v1/things/t1").Once(Fault.Status(200, """{"deleted":true}""", headers: Labelled(encoding)));
+
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
+            Pipeline().SendAsync(new ApiRequest(HttpMethod.Delete, "things/{id}", "t1"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(200, (int)error.StatusCode!.Value);
+        Assert.Contains("labelled Content-Encoding", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public async Task A_custom_parser_over_a_mislabelled_body_gets_the_same_invalid_response(string encoding)
+    {
+        Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(200, "A plain-text answer, sent uncompressed.", "text/plain", Labelled(encoding)));
+
+        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(
+            new ApiRequest(HttpMethod.Get, "thing"),
+            static async (content, ct) => await content.ReadAsStringAsync(ct),
+            TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public async Task A_mislabelled_500_body_gives_the_typed_server_error_with_the_body_unreadable(string encoding)
+    {
+        Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(500, """{"error":"server_error","message":"boom"}""", headers: Labelled(encoding)));
+
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() =>
+            Pipeline(o => o.MaxRetries = 1).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(500, (int)error.StatusCode!.Value);
+        Assert.Null(error.RawBody);
+        Assert.Null(error.ErrorCode);
+        Assert.Equal(2, error.Attempts);
+        Assert.Equal(2, Sim.Journal.Where("GET", "/v1/thing").Count);
     }
 }

@@ -89,4 +89,64 @@ public class RetryHintsTests
         response.Headers.TryAddWithoutValidation("Retry-After", LocalNow.AddSeconds(9).ToString("r"));
         Assert.Equal(TimeSpan.FromSeconds(9), RetryHints.FromHeaders(response.Headers, 429, LocalNow));
     }
+
+    [Fact]
+    public void An_X_RateLimit_Reset_in_epoch_milliseconds_is_read_as_milliseconds()
+    {
+        var reset = ServerNow.AddSeconds(42).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromSeconds(42), RetryHints.FromHeaders(Headers(("X-RateLimit-Reset", reset)), 429, LocalNow));
+        Assert.Equal(TimeSpan.FromSeconds(42), RetryHints.FromHeaders(Headers(("X-RateLimit-Reset", reset), ("X-RateLimit-Remaining", "0")), 503, LocalNow));
+    }
+
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("1E300")]
+    [InlineData("99999999999999999999999")]
+    [InlineData("253402300800000")] // one millisecond past the year 9999
+    [InlineData("-1")]
+    [InlineData("-1e20")]
+    [InlineData("NaN")]
+    [InlineData("-Infinity")]
+    [InlineData("0x10")]
+    public void An_absurd_X_RateLimit_Reset_is_ignored_without_throwing(string value)
+    {
+        Assert.Null(RetryHints.FromHeaders(Headers(("X-RateLimit-Reset", value)), 429, LocalNow));
+        Assert.Null(RetryHints.FromResetEpoch(value, ServerNow));
+    }
+
+    [Fact]
+    public void An_X_RateLimit_Reset_far_in_the_future_but_before_the_year_9999_is_clamped_to_the_ceiling()
+    {
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromResetEpoch("253402300799", ServerNow));
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromResetEpoch("253402300799999", ServerNow));
+        Assert.Equal(TimeSpan.Zero, RetryHints.FromResetEpoch("1000000000", ServerNow)); // 2001: in the past
+    }
+
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("1e300")]
+    [InlineData("79228162514264337593543950335")]
+    public void A_huge_Retry_After_or_retry_after_ms_is_clamped_without_throwing(string value)
+    {
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromHeaders(Headers(("Retry-After", value)), 503, LocalNow));
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromHeaders(Headers(("retry-after-ms", value)), 503, LocalNow));
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromSecondsText(value));
+    }
+
+    [Theory]
+    [InlineData("-1e20")]
+    [InlineData("-1e300")]
+    [InlineData("-0")]
+    public void A_hugely_negative_hint_is_zero_without_throwing(string value)
+    {
+        Assert.Equal(TimeSpan.Zero, RetryHints.FromHeaders(Headers(("Retry-After", value)), 503, LocalNow));
+        Assert.Equal(TimeSpan.Zero, RetryHints.FromHeaders(Headers(("retry-after-ms", value)), 503, LocalNow));
+    }
+
+    [Fact]
+    public void Retry_after_ms_means_milliseconds_up_to_the_ceiling()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), RetryHints.FromHeaders(Headers(("retry-after-ms", "1500")), 429, LocalNow));
+        Assert.Equal(RetryHints.Ceiling, RetryHints.FromHeaders(Headers(("retry-after-ms", "86400001")), 429, LocalNow));
+    }
 }

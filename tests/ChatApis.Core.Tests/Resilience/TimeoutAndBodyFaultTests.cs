@@ -182,7 +182,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     [Fact]
     public async Task A_204_is_a_success_for_a_call_without_a_body()
     {
-        var response = await Pipeline().SendAsync(new ApiRequest(HttpMethod.Delete, "things/{0}", "a b"), TestContext.Current.CancellationToken);
+        var response = await Pipeline().SendAsync(new ApiRequest(HttpMethod.Delete, "things/{id}", "a b"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("/v1/things/a%20b", Sim.Journal.Last.Path);
