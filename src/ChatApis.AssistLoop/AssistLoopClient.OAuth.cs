@@ -67,6 +67,11 @@ public partial class AssistLoopClient
     /// Exchanges an authorization code for tokens (<c>POST /oauth/token</c> at the host root) and saves
     /// them to <see cref="TokenStore"/> before returning, so the client uses them from its next call.
     /// </summary>
+    /// <remarks>
+    /// A code is single-use, so the tokens are never dropped: when the store fails to save them the call
+    /// still returns them, the client uses them from memory, and <see cref="HasUnsavedTokens"/> is <c>true</c>
+    /// until a later call (or <see cref="SaveUnsavedTokensAsync"/>) saves them.
+    /// </remarks>
     /// <param name="code">The code from <see cref="AuthorizeAsync"/> or <see cref="AssistLoopOAuthState.ReadCode"/>.</param>
     /// <param name="redirectUri">The redirect URI used in the authorization; <see cref="AssistLoopClientOptions.RedirectUri"/> when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -79,9 +84,22 @@ public partial class AssistLoopClient
         Guard.NotEmpty(code);
         var redirect = RedirectOrDefault(redirectUri);
         var response = await TokenEndpoint.ExchangeCodeAsync(code, redirect, cancellationToken).ConfigureAwait(false);
-        await Tokens.Store.SaveTokensAsync(response.Value, cancellationToken).ConfigureAwait(false);
+        await Tokens.SetTokensAsync(response.Value, cancellationToken).ConfigureAwait(false);
         return response;
     }
+
+    /// <summary>
+    /// Whether the client holds tokens (a rotated pair, or a code exchange's) that the token store failed to
+    /// save: it uses them from memory and retries the save on each call. While this is <c>true</c> the store
+    /// holds a pair that may no longer work, so a process that ends now would need re-authorization.
+    /// </summary>
+    public virtual bool HasUnsavedTokens => Tokens.HasUnsavedTokens;
+
+    /// <summary>Tries at once to save the tokens the store failed to save (e.g. before the process ends).</summary>
+    /// <param name="cancellationToken">Cancels the wait (not the save).</param>
+    /// <returns><c>true</c> when nothing is left unsaved.</returns>
+    public virtual Task<bool> SaveUnsavedTokensAsync(CancellationToken cancellationToken = default) =>
+        Tokens.SaveUnsavedTokensAsync(cancellationToken);
 
     /// <summary>Gets the user the access token belongs to (<c>GET oauth/me</c>): a cheap way to check a connection.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

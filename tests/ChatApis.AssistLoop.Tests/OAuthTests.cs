@@ -1,6 +1,7 @@
 using ChatApis.AssistLoop;
 using ChatApis.Auth.OAuth;
 using ChatApis.Testing.AssistLoop;
+using Microsoft.Extensions.Logging;
 
 namespace ChatApis.AssistLoop.Tests;
 
@@ -99,6 +100,8 @@ public sealed class OAuthTests : AssistLoopTestBase
         Assert.Equal("eyJ0eXAiOiJKV1QiLCJhbGc...", tokens.Value.AccessToken);
         Assert.Equal("def50200d4e5f6...", tokens.Value.RefreshToken);
         Assert.Equal(Clock.GetUtcNow().AddSeconds(31536000), tokens.Value.ExpiresAt);
+        Assert.Equal("Bearer", tokens.Value.TokenType);
+        Assert.Null(tokens.Value.Scope);
         Assert.Equal(1, store.SaveCount);
         Assert.Same(tokens.Value, await store.GetTokensAsync(TestContext.Current.CancellationToken));
     }
@@ -167,6 +170,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         Assert.Equal("eyJ0eXAiOiJKV1QiLCJhbGc...", saved.AccessToken);
         Assert.Equal("def50200g7h8i9...", saved.RefreshToken);
         Assert.Equal(Clock.GetUtcNow().AddSeconds(31536000), saved.ExpiresAt);
+        Assert.Equal("Bearer", saved.TokenType);
         AssertBearer(Sim.Journal.Last, "eyJ0eXAiOiJKV1QiLCJhbGc...");
     }
 
@@ -240,9 +244,183 @@ public sealed class OAuthTests : AssistLoopTestBase
     {
         var client = Client(configure: o => { o.AccessToken = "not-a-valid-token"; o.RefreshToken = null; });
 
-        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
 
         Assert.Single(Sim.Journal.Requests);
+
+        // The server's answer reaches the caller, and nothing claims an expiry that did not happen.
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal("Unauthenticated", error.ErrorCode);
+        Assert.Equal(Sim.LastRequestId, error.RequestId);
+        Assert.NotNull(error.RequestId);
+        Assert.Equal("AssistLoop", error.Vendor);
+        Assert.Equal("""{"error":"Unauthenticated","message":"No valid API token provided."}""", error.RawBody);
+        Assert.Contains("No valid API token provided.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.RequestId!, error.Message, StringComparison.Ordinal);
+        Assert.Contains("no refresh token is stored", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("not-a-valid-token", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_to_save_the_rotated_pair_keeps_it_in_use_and_saves_it_once_the_store_works()
+    {
+        var issued = Sim.IssueTokens(expiresIn: TimeSpan.FromMinutes(1));
+        var store = new FlakyStore(new OAuthTokens(issued.AccessToken, issued.RefreshToken, issued.ExpiresAt)) { FailSaves = true };
+        var client = Client(configure: o => o.TokenStore = store);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+
+        // The call succeeded with the rotated pair although the store threw; the store still holds the dead pair.
+        Assert.Equal("usr_abc123", me.Value.Uuid);
+        Assert.True(client.HasUnsavedTokens);
+        Assert.Equal(issued.RefreshToken, store.Held!.RefreshToken);
+        Assert.False(Sim.IsRefreshTokenValid(issued.RefreshToken));
+        var rotatedBearer = Sim.Journal.Last.Headers["Authorization"];
+        Assert.NotEqual("Bearer " + issued.AccessToken, rotatedBearer);
+
+        // The next call uses the pair from memory: no second refresh, no re-authorization.
+        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(rotatedBearer, Sim.Journal.Last.Headers["Authorization"]);
+        Assert.Equal(1, Sim.RefreshCount);
+
+        store.FailSaves = false;
+        await client.GetMeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(client.HasUnsavedTokens);
+        var saved = store.Held!;
+        Assert.True(Sim.IsRefreshTokenValid(saved.RefreshToken!));
+        Assert.Equal(rotatedBearer, "Bearer " + saved.AccessToken);
+        Assert.Equal("Bearer", saved.TokenType);
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(31_536_000), saved.ExpiresAt);
+        Assert.Equal(1, Sim.RefreshCount);
+        Assert.Equal(["POST /oauth/token", "GET /api/v1/oauth/me", "GET /api/v1/oauth/me", "GET /api/v1/oauth/me"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task Tokens_from_a_code_exchange_the_store_fails_to_save_are_returned_and_used()
+    {
+        var store = new FlakyStore(null) { FailSaves = true };
+        var client = Client(configure: o => { o.AccessToken = null; o.RefreshToken = null; o.TokenStore = store; o.RedirectUri = new Uri(AssistLoopSimulator.ZapierRedirectUri); });
+        var authorized = await client.AuthorizeAsync("s1", sessionCookie: AssistLoopSimulator.SessionCookie, cancellationToken: TestContext.Current.CancellationToken);
+
+        var tokens = await client.ExchangeCodeAsync(authorized.Value.Code, cancellationToken: TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("usr_abc123", me.Value.Uuid);
+        AssertBearer(Sim.Journal.Last, tokens.Value.AccessToken);
+        Assert.True(client.HasUnsavedTokens);
+        Assert.Null(store.Held);
+
+        store.FailSaves = false;
+        Assert.True(await client.SaveUnsavedTokensAsync(TestContext.Current.CancellationToken));
+        Assert.Same(tokens.Value, store.Held);
+        Assert.False(client.HasUnsavedTokens);
+    }
+
+    public static TheoryData<string, double?> ExpiresInValues => new()
+    {
+        { "31536000", 31_536_000 },
+        { "100000000000000", 31_536_000 }, // clamped to the documented default, one year
+        { "1e14", 31_536_000 },
+        { "3600.5", 3600.5 },
+        { "\"3600\"", 3600 },
+        { "1e400", null },
+        { "0", null },                      // unknown, not "expired": that would rotate on every call
+        { "-5", null },
+        { "null", null },
+        { "\"soon\"", null },
+        { "true", null },
+        { "{\"seconds\":3600}", null },
+        { "[3600]", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpiresInValues))]
+    public async Task An_odd_expires_in_is_clamped_or_unknown_and_the_rotated_pair_is_saved_either_way(string expiresIn, double? expectedSeconds)
+    {
+        var store = new InMemoryTokenStore(new OAuthTokens("old-access", "def50200d4e5f6...", Clock.GetUtcNow().AddSeconds(-1)));
+        var client = Client(configure: o => o.TokenStore = store);
+        Serve("POST", "/oauth/token", $$"""{"token_type":"Bearer","expires_in":{{expiresIn}},"access_token":"eyJ0eXAiOiJKV1QiLCJhbGc...","refresh_token":"def50200g7h8i9..."}""");
+        Serve("GET", "/api/v1/oauth/me", Fixture("zapier", "me"));
+
+        await client.GetMeAsync(TestContext.Current.CancellationToken);
+
+        var saved = (await store.GetTokensAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal(1, store.SaveCount);
+        Assert.Equal("eyJ0eXAiOiJKV1QiLCJhbGc...", saved.AccessToken);
+        Assert.Equal("def50200g7h8i9...", saved.RefreshToken);
+        Assert.Equal(expectedSeconds is { } s ? Clock.GetUtcNow() + TimeSpan.FromSeconds(s) : null, saved.ExpiresAt);
+        Assert.Equal("Bearer", saved.TokenType);
+        AssertBearer(Sim.Journal.Last, "eyJ0eXAiOiJKV1QiLCJhbGc...");
+    }
+
+    [Fact]
+    public async Task After_invalid_grant_ten_more_calls_send_no_token_request_until_the_store_holds_a_new_pair()
+    {
+        var store = new InMemoryTokenStore(new OAuthTokens("expired-access", "def50200_unknown", Clock.GetUtcNow().AddMinutes(-1)));
+        var client = Client(configure: o => o.TokenStore = store);
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+
+        for (var i = 0; i < 10; i++)
+        {
+            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("invalid_grant", error.ErrorCode);
+            Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["POST /oauth/token"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
+
+        // The user authorized again (the store got a new pair): it is used at once.
+        var again = Sim.IssueTokens(expiresIn: TimeSpan.Zero);
+        await store.SaveTokensAsync(new OAuthTokens(again.AccessToken, again.RefreshToken, again.ExpiresAt), TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("usr_abc123", me.Value.Uuid);
+        AssertJsonBody(Sim.Journal.Where("POST", "/oauth/token").Last(), $$"""{"grant_type":"refresh_token","refresh_token":"{{again.RefreshToken}}","client_id":"al_sim_client","client_secret":"al_sim_client_secret"}""");
+        Assert.Equal(2, Sim.Journal.Where("POST", "/oauth/token").Count);
+    }
+
+    [Fact]
+    public async Task A_rejected_refresh_token_shows_in_no_log_line_and_in_neither_the_first_nor_the_fail_fast_error()
+    {
+        var logs = new LogLines();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var store = new InMemoryTokenStore(new OAuthTokens("al_at_expired_secret", "def50200_dead_secret", Clock.GetUtcNow().AddMinutes(-1)));
+        using var client = new AssistLoopClient(Options(AssistLoopSurface.Zapier, o => o.TokenStore = store), Clock, loggerFactory);
+
+        var first = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var failFast = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("already rejected", failFast.Message, StringComparison.Ordinal);
+        var texts = logs.Lines.Concat([first.Message, first.ToString(), failFast.Message, failFast.ToString()]).ToList();
+        Assert.Contains(texts, t => t.Contains("re-authorization is required", StringComparison.Ordinal));
+        foreach (var secret in new[] { "al_at_expired_secret", "def50200_dead_secret", AssistLoopSimulator.ClientSecret })
+        {
+            Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"token_type":"Bearer","expires_in":3600,"access_token":"abc\r\nX-Injected: yes","refresh_token":"def50200_new"}""")]
+    [InlineData("""{"token_type":"Bearer","expires_in":3600,"access_token":"two words","refresh_token":"def50200_new"}""")]
+    [InlineData("""{"token_type":"Bearer","expires_in":3600,"access_token":"","refresh_token":"def50200_new"}""")]
+    [InlineData("""{"token_type":"Bearer","expires_in":3600,"access_token":"eyJ.ok","refresh_token":"def\u0000nul"}""")]
+    public async Task A_token_response_with_an_unusable_token_is_an_invalid_response_and_leaves_the_store_intact(string body)
+    {
+        var before = new OAuthTokens("old-access", "def50200d4e5f6...", Clock.GetUtcNow().AddSeconds(-1));
+        var store = new InMemoryTokenStore(before);
+        var client = Client(configure: o => o.TokenStore = store);
+        Serve("POST", "/oauth/token", body);
+
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("AssistLoop's token endpoint answered with", error.Message, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal(Sim.LastRequestId, error.RequestId);
+        Assert.Same(before, await store.GetTokensAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["POST /oauth/token"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
     }
 
     [Fact]
@@ -282,5 +460,48 @@ public sealed class OAuthTests : AssistLoopTestBase
         Assert.Equal("", AssistLoopScopes.None.ToScopeString());
         Assert.Equal(AssistLoopScopes.ManageWebhooks | AssistLoopScopes.WriteConversations, AssistLoopScopesExtensions.ParseScopes("write:conversations  manage:webhooks future:scope"));
         Assert.Equal("scopes", Assert.Throws<ArgumentOutOfRangeException>(() => ((AssistLoopScopes)64).ToScopeString()).ParamName);
+    }
+
+    /// <summary>A store that throws on save while <see cref="FailSaves"/> is set.</summary>
+    private sealed class FlakyStore(OAuthTokens? initial) : ITokenStore
+    {
+        private volatile OAuthTokens? _tokens = initial;
+
+        public bool FailSaves { get; set; }
+
+        public OAuthTokens? Held => _tokens;
+
+        public ValueTask<OAuthTokens?> GetTokensAsync(CancellationToken cancellationToken = default) => new(_tokens);
+
+        public ValueTask SaveTokensAsync(OAuthTokens tokens, CancellationToken cancellationToken = default)
+        {
+            if (FailSaves)
+            {
+                throw new IOException("disk full");
+            }
+
+            _tokens = tokens;
+            return default;
+        }
+    }
+
+    /// <summary>Every formatted log line, with its exception.</summary>
+    private sealed class LogLines : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+
+        public void Dispose()
+        {
+        }
     }
 }

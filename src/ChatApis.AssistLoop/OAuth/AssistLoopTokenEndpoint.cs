@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using ChatApis.Auth.OAuth;
 using ChatApis.Http;
@@ -12,6 +13,12 @@ namespace ChatApis.AssistLoop;
 /// </summary>
 internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
 {
+    /// <summary>The longest <c>expires_in</c> believed: AssistLoop's documented default, one year.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>The longest token accepted (a JWT with many claims stays well below it).</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
     private readonly AssistLoopClientOptions _options;
     private readonly Lazy<ChatApiPipeline> _pipeline;
 
@@ -35,7 +42,7 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         try
         {
             var response = await _pipeline.Value.SendAsync(request, AssistLoopJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
-            var tokens = ToTokens(response.Value);
+            var tokens = ToTokens(response);
 
             // A server that does not rotate leaves the current refresh token valid.
             return tokens.RefreshToken is null ? tokens with { RefreshToken = refreshToken } : tokens;
@@ -57,7 +64,7 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
             .WithJsonBody(body, AssistLoopJsonContext.Default.CodeGrantBody)
             .WithoutAuthentication();
         var response = await _pipeline.Value.SendAsync(request, AssistLoopJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse<OAuthTokens>(ToTokens(response.Value), response.StatusCode, response.RequestId, response.RateLimit, response.Attempts);
+        return new ApiResponse<OAuthTokens>(ToTokens(response), response.StatusCode, response.RequestId, response.RateLimit, response.Attempts);
     }
 
     // invalid_grant is OAuth's answer for an unknown, used, revoked or expired refresh token; a server
@@ -69,22 +76,41 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
             || (ex.RawBody is { } body && body.Contains("refresh token", StringComparison.OrdinalIgnoreCase)
                 && (body.Contains("invalid", StringComparison.OrdinalIgnoreCase) || body.Contains("expired", StringComparison.OrdinalIgnoreCase) || body.Contains("revoked", StringComparison.OrdinalIgnoreCase))));
 
-    private OAuthTokens ToTokens(TokenResponse response)
+    private OAuthTokens ToTokens(ApiResponse<TokenResponse> response)
     {
-        if (string.IsNullOrEmpty(response.AccessToken))
+        var body = response.Value;
+        if (!IsUsableToken(body.AccessToken))
         {
-            throw new ChatApiInvalidResponseException(
-                "AssistLoop's token endpoint answered without an access_token.",
-                ChatApiErrorDetails.None with { Vendor = AssistLoopVendor.Name });
+            throw InvalidTokenResponse(response, "without a usable access_token");
         }
 
-        DateTimeOffset? expiresAt = response.ExpiresIn is > 0 and var seconds
-            ? _pipeline.Value.Time.GetUtcNow().AddSeconds(seconds)
-            : null;
-        _options.Secrets.Add(response.AccessToken);
-        _options.Secrets.Add(response.RefreshToken);
-        return new OAuthTokens(response.AccessToken, string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken, expiresAt, response.Scope);
+        var refresh = string.IsNullOrEmpty(body.RefreshToken) ? null : body.RefreshToken;
+        if (refresh is not null && !IsUsableToken(refresh))
+        {
+            throw InvalidTokenResponse(response, "with an unusable refresh_token");
+        }
+
+        _options.Secrets.Add(body.AccessToken);
+        _options.Secrets.Add(refresh);
+        return new OAuthTokens(body.AccessToken, refresh, ExpiresAt(body.ExpiresIn), body.Scope) { TokenType = body.TokenType };
     }
+
+    // expires_in is believed within reason only: a lifetime beyond MaxTokenLifetime is clamped to it (the
+    // token is then refreshed early, which costs one request), and zero, negative or unreadable means
+    // unknown (the token is refreshed when the server rejects it) rather than "expired", which would
+    // refresh, and rotate, on every call. Either way the pair is kept.
+    private DateTimeOffset? ExpiresAt(double? expiresIn) =>
+        expiresIn is > 0 and var seconds
+            ? _pipeline.Value.Time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(seconds, MaxTokenLifetime.TotalSeconds))
+            : null;
+
+    // A token goes into an Authorization header and a token store: visible ASCII only (RFC 6750's
+    // b64token is a subset), of a length a header can carry. Anything else is not a token.
+    private static bool IsUsableToken([NotNullWhen(true)] string? token) =>
+        !string.IsNullOrEmpty(token) && token.Length <= MaxTokenLength && token.All(static c => c is > ' ' and < '\u007f');
+
+    private static ChatApiInvalidResponseException InvalidTokenResponse(ApiResponse<TokenResponse> response, string problem) =>
+        new($"AssistLoop's token endpoint answered {problem}.", new ChatApiErrorDetails(response.StatusCode, RequestId: response.RequestId, Vendor: AssistLoopVendor.Name));
 
     private (string ClientId, string ClientSecret) ClientCredentials(string purpose)
     {

@@ -424,7 +424,12 @@ public sealed class ChatApiPipeline
             RateLimitInfo.FromHeaders(response.Headers),
             state.Attempts);
         var operation = Describe(state.Request);
-        return Vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
+        var error = Vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
+
+        // The OAuth handler passed a 401 on because no refresh can help: the user must authorize again.
+        return status == 401 && response.RequestMessage?.Options.TryGetValue(ChatApiRequestOptions.ReauthorizationRequired, out var reason) == true
+            ? new ChatApiReauthorizationRequiredException($"{error.Message}. {reason}", details)
+            : error;
     }
 
     private static async Task<byte[]> ReadErrorBodyAsync(HttpContent content, CancellationToken cancellationToken)

@@ -16,4 +16,11 @@ public static class ChatApiRequestOptions
 
     /// <summary>The extra rate-limit budget of the request.</summary>
     public static readonly HttpRequestOptionsKey<string> RateLimitBudget = new("ChatApis.RateLimitBudget");
+
+    /// <summary>
+    /// Set by the authentication handler on a 401 it passes on because no token refresh can help (e.g. no
+    /// refresh token is stored): why. The pipeline then raises <see cref="ChatApiReauthorizationRequiredException"/>
+    /// carrying the server's status, error, message and request id.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> ReauthorizationRequired = new("ChatApis.ReauthorizationRequired");
 }

@@ -150,6 +150,50 @@ public class OAuthTests : SimulatorTest
     }
 
     [Fact]
+    public async Task A_401_with_no_refresh_token_reports_the_servers_status_error_message_and_request_id()
+    {
+        var store = new InMemoryTokenStore(new OAuthTokens("access-0", null, _time.GetUtcNow().AddHours(1)));
+        Sim.Faults.On("GET", "/v1/secure").Once(Testing.Fault.Status(
+            401, """{"error":"Unauthenticated","message":"The access token was revoked."}""", headers: new Dictionary<string, string> { ["Request-Id"] = "req_401" }));
+        var (api, _, refresher) = Client(store);
+
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal("Unauthenticated", error.ErrorCode);
+        Assert.Equal("req_401", error.RequestId);
+        Assert.Equal("Test", error.Vendor);
+        Assert.Equal("""{"error":"Unauthenticated","message":"The access token was revoked."}""", error.RawBody);
+        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The access token was revoked.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("req_401", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no refresh token is stored", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("access-0", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["GET /v1/secure"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(0, refresher.Calls);
+    }
+
+    [Fact]
+    public async Task After_a_401_and_a_rejected_refresh_later_calls_send_nothing_at_all()
+    {
+        var store = new InMemoryTokenStore(new OAuthTokens("access-0", "refresh-0", _time.GetUtcNow().AddHours(1)));
+        Sim.ExpireAccessToken(); // revoked server-side although not yet expired
+        Sim.RejectRefresh = true;
+        var (api, _, refresher) = Client(store);
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+
+        for (var i = 0; i < 10; i++)
+        {
+            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Assert.Equal("invalid_grant", error.ErrorCode);
+        }
+
+        Assert.Equal(["GET /v1/secure", "POST /oauth/token"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(1, refresher.Calls);
+    }
+
+    [Fact]
     public void Tokens_never_show_in_ToString()
     {
         var text = new OAuthTokens("eyJsecretaccess", "def502secretrefresh", DateTimeOffset.UnixEpoch, "read:messages").ToString();

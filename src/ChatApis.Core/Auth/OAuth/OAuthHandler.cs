@@ -50,6 +50,27 @@ public sealed class OAuthHandler : DelegatingHandler
             return response;
         }
 
+        // No refresh can help (no refresh token, or one already rejected): the server's own 401 is
+        // reported, so its status, error, message and request id reach the caller, marked as needing
+        // re-authorization (the pipeline reads the mark).
+        string? reason;
+        try
+        {
+            reason = await _tokens.WhyRefreshCannotHelpAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (reason is not null)
+        {
+            request.Options.Set(ChatApiRequestOptions.ReauthorizationRequired, reason);
+            response.RequestMessage ??= request;
+            return response;
+        }
+
         // The server did not act on a 401, so one re-send with a refreshed token is always safe.
         request.Options.TryGetValue(ChatApiRequestOptions.PathTemplate, out var template);
         Log.UnauthorizedRefreshing(_logger, _vendor, request.Method.Method, template ?? "?");

@@ -11,15 +11,34 @@ namespace ChatApis.Auth.OAuth;
 /// new access token; tokens are refreshed early, before they expire. One instance per account,
 /// shared by every handler of that account's client (never per pooled handler).
 /// </summary>
-public sealed class OAuthTokenManager
+/// <remarks>
+/// <para>
+/// A rotated pair is never dropped. It is held in memory the moment the token endpoint returns it; when
+/// the store then fails to save it (it throws, or takes longer than <see cref="SaveTimeout"/>) the call
+/// still succeeds with the new access token, a warning is logged (never the tokens), and every later
+/// call tries the save again until it succeeds (<see cref="HasUnsavedTokens"/>). Until then the pair in
+/// memory is preferred over the store's stale one, unless the store comes to hold another pair (written
+/// by a sibling process or by the user).
+/// </para>
+/// <para>
+/// A refresh token the token endpoint rejected (<c>invalid_grant</c>) is remembered: until the store
+/// holds a different one, calls fail at once with <see cref="ChatApiReauthorizationRequiredException"/>
+/// instead of sending the dead token again.
+/// </para>
+/// </remarks>
+public sealed partial class OAuthTokenManager
 {
     private readonly ITokenStore _store;
     private readonly ITokenRefresher _refresher;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _vendor;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private Task<OAuthTokens>? _inflight;
+
+    // The refresh token the token endpoint rejected, the access token the server rejected with it (if
+    // a 401 led to that refresh), and what the token endpoint answered. Guarded by _gate.
+    private RejectedGrant? _rejected;
 
     /// <summary>Creates the manager.</summary>
     /// <param name="store">The account's token store.</param>
@@ -50,16 +69,25 @@ public sealed class OAuthTokenManager
     /// <summary>Returns an access token that is not about to expire, refreshing first when needed.</summary>
     /// <param name="cancellationToken">Cancels this caller's wait (not a refresh other callers share).</param>
     /// <returns>The access token.</returns>
-    /// <exception cref="ChatApiReauthorizationRequiredException">There are no tokens, or the refresh token was rejected.</exception>
+    /// <exception cref="ChatApiReauthorizationRequiredException">There are no tokens, or the refresh token was rejected (now or earlier).</exception>
+    /// <exception cref="ChatApiTokenStoreException">The store could not be read and no tokens are held in memory.</exception>
     public async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
-        var tokens = await _store.GetTokensAsync(cancellationToken).ConfigureAwait(false) ?? throw NoTokens();
-        if (!tokens.ExpiresWithin(_time.GetUtcNow(), RefreshBeforeExpiry))
+        var tokens = await CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw NoTokens();
+        await RetryUnsavedAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var expiring = tokens.ExpiresWithin(now, RefreshBeforeExpiry);
+        if (RejectedGrantFor(tokens) is { } rejected && (expiring || string.Equals(rejected.AccessToken, tokens.AccessToken, StringComparison.Ordinal)))
+        {
+            throw AlreadyRejected(rejected);
+        }
+
+        if (!expiring)
         {
             return tokens.AccessToken;
         }
 
-        return (await RefreshAsync(tokens.AccessToken, cancellationToken).ConfigureAwait(false)).AccessToken;
+        return (await RefreshCoreAsync(rejectedAccessToken: null, cancellationToken).ConfigureAwait(false)).AccessToken;
     }
 
     /// <summary>
@@ -70,7 +98,51 @@ public sealed class OAuthTokenManager
     /// <param name="rejectedAccessToken">The access token the caller found unusable.</param>
     /// <param name="cancellationToken">Cancels this caller's wait only.</param>
     /// <returns>The current tokens.</returns>
-    public async Task<OAuthTokens> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken = default)
+    /// <exception cref="ChatApiReauthorizationRequiredException">There are no tokens or no refresh token, or the refresh token was rejected (now or earlier).</exception>
+    /// <exception cref="ChatApiTokenStoreException">The store could not be read and no tokens are held in memory.</exception>
+    public Task<OAuthTokens> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken = default) =>
+        RefreshCoreAsync(rejectedAccessToken, cancellationToken);
+
+    /// <summary>
+    /// After the server rejected <paramref name="rejectedAccessToken"/> (401): why a refresh cannot help
+    /// (no refresh token is stored, or it was rejected earlier), or <c>null</c> when a refresh, or a pair
+    /// another caller already obtained, may. The caller then reports the server's own 401.
+    /// </summary>
+    internal async ValueTask<string?> WhyRefreshCannotHelpAsync(string rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inflight is not null)
+            {
+                return null;
+            }
+        }
+
+        var current = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (current is null || !string.Equals(current.AccessToken, rejectedAccessToken, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(current.RefreshToken))
+        {
+            return "The server rejected the access token and no refresh token is stored to renew it: the user must authorize the application again.";
+        }
+
+        lock (_gate)
+        {
+            if (_rejected is { } rejected && string.Equals(rejected.RefreshToken, current.RefreshToken, StringComparison.Ordinal))
+            {
+                // This access token is dead too: later calls fail before sending it.
+                _rejected = rejected with { AccessToken = current.AccessToken };
+                return "The server rejected the access token and the token endpoint already rejected the stored refresh token: the user must authorize the application again.";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<OAuthTokens> RefreshCoreAsync(string? rejectedAccessToken, CancellationToken cancellationToken)
     {
         Task<OAuthTokens> refresh;
         lock (_gate)
@@ -90,16 +162,24 @@ public sealed class OAuthTokenManager
         try
         {
             // Double check: re-read after taking the single-flight slot.
-            var current = await _store.GetTokensAsync(CancellationToken.None).ConfigureAwait(false) ?? throw NoTokens();
-            if (current.AccessToken != rejectedAccessToken && !current.ExpiresWithin(_time.GetUtcNow(), RefreshBeforeExpiry))
+            var current = await CurrentAsync(CancellationToken.None).ConfigureAwait(false) ?? throw NoTokens();
+            var now = _time.GetUtcNow();
+            var wasRejected = string.Equals(current.AccessToken, rejectedAccessToken, StringComparison.Ordinal);
+            if (!wasRejected && !current.ExpiresWithin(now, RefreshBeforeExpiry))
             {
                 return current;
             }
 
+            if (RejectedGrantFor(current) is { } known)
+            {
+                throw AlreadyRejected(known);
+            }
+
             if (string.IsNullOrEmpty(current.RefreshToken))
             {
+                var what = wasRejected ? "was rejected by the server" : current.ExpiresWithin(now, TimeSpan.Zero) ? "expired" : "is about to expire";
                 throw new ChatApiReauthorizationRequiredException(
-                    $"{_vendor}: the access token expired and no refresh token is stored; the user must authorize the application again.",
+                    $"{_vendor}: the access token {what} and no refresh token is stored; the user must authorize the application again.",
                     ChatApiErrorDetails.None with { Vendor = _vendor });
             }
 
@@ -108,13 +188,19 @@ public sealed class OAuthTokenManager
             {
                 fresh = await _refresher.RefreshAsync(current.RefreshToken, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (ChatApiReauthorizationRequiredException)
+            catch (ChatApiReauthorizationRequiredException ex)
             {
                 // A sibling process may have rotated the pair while we asked: use its tokens if so.
-                var again = await _store.GetTokensAsync(CancellationToken.None).ConfigureAwait(false);
+                var again = await CurrentAsync(CancellationToken.None).ConfigureAwait(false);
                 if (again is not null && again.RefreshToken != current.RefreshToken && !again.ExpiresWithin(_time.GetUtcNow(), TimeSpan.Zero))
                 {
                     return again;
+                }
+
+                // Remember the dead refresh token, so later calls do not send it again and again.
+                lock (_gate)
+                {
+                    _rejected = new RejectedGrant(current.RefreshToken, wasRejected ? current.AccessToken : null, ex);
                 }
 
                 Count("reauthorization_required");
@@ -122,8 +208,16 @@ public sealed class OAuthTokenManager
                 throw;
             }
 
-            // Save BEFORE anyone uses the new access token: the old refresh token is now dead.
-            await _store.SaveTokensAsync(fresh, CancellationToken.None).ConfigureAwait(false);
+            if (fresh.TokenType is { } type && !string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                Log.TokenTypeNotBearer(_logger, _vendor);
+            }
+
+            // The old refresh token is dead now: the new pair is held in memory first (it can no longer
+            // be lost), then saved BEFORE anyone uses the new access token. A save that fails is retried
+            // on later calls; the caller is not failed for it (see the remarks).
+            Hold(fresh, replacing: current);
+            await SaveAsync(fresh, waitForTurn: true).ConfigureAwait(false);
             Count("success");
             Log.TokenRefreshed(_logger, _vendor, fresh.ExpiresAt ?? DateTimeOffset.MaxValue);
             return fresh;
@@ -143,9 +237,33 @@ public sealed class OAuthTokenManager
         }
     }
 
+    private RejectedGrant? RejectedGrantFor(OAuthTokens tokens)
+    {
+        lock (_gate)
+        {
+            return _rejected is { } rejected && string.Equals(rejected.RefreshToken, tokens.RefreshToken, StringComparison.Ordinal) ? rejected : null;
+        }
+    }
+
+    private ChatApiReauthorizationRequiredException AlreadyRejected(RejectedGrant rejected)
+    {
+        Log.RefreshSkippedRejectedGrant(_logger, _vendor);
+        var first = rejected.Error;
+        return new ChatApiReauthorizationRequiredException(
+            $"{_vendor}: the token endpoint already rejected the stored refresh token ({first.ErrorCode ?? "rejected"}{(first.RequestId is null ? "" : $", request id {first.RequestId}")}); " +
+            "nothing was sent. The user must authorize the application again (the client uses the store's next, different pair).",
+            new ChatApiErrorDetails(first.StatusCode, first.ErrorCode, null, first.RequestId, null, null, first.Vendor ?? _vendor),
+            first);
+    }
+
     private ChatApiReauthorizationRequiredException NoTokens() =>
         new($"{_vendor}: no OAuth tokens are stored for this account; complete the authorization flow first.", ChatApiErrorDetails.None with { Vendor = _vendor });
 
     private void Count(string outcome) =>
         ChatApisTelemetry.TokenRefreshes.Add(1, new("vendor", _vendor), new("outcome", outcome));
+
+    private sealed record RejectedGrant(string RefreshToken, string? AccessToken, ChatApiReauthorizationRequiredException Error)
+    {
+        public override string ToString() => "RejectedGrant { *** }";
+    }
 }
