@@ -160,9 +160,17 @@ public sealed class ChatApiPipeline
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
             outcome = "canceled";
+
+            // An attempt runs under a token linked to the caller's: hand the caller its own token back, so
+            // `catch (OperationCanceledException e) when (e.CancellationToken == token)` recognises it.
+            if (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            }
+
             throw;
         }
         finally
