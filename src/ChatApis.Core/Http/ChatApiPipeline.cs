@@ -395,7 +395,7 @@ public sealed class ChatApiPipeline
             var location = response.Headers.Location;
             message = location is null
                 ? "a redirect without a Location was not followed"
-                : $"a redirect to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : "a relative location")} was not followed (redirects are never followed automatically)";
+                : $"a redirect to {(location.IsAbsoluteUri ? location : new Uri(state.Uri, location)).GetLeftPart(UriPartial.Authority)} was not followed (redirects are never followed automatically)";
         }
 
         var details = new ChatApiErrorDetails(
