@@ -174,9 +174,17 @@ public sealed class ChatApiPipeline
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
             outcome = "canceled";
+
+            // An attempt runs under a token linked to the caller's: hand the caller its own token back, so
+            // `catch (OperationCanceledException e) when (e.CancellationToken == token)` recognises it.
+            if (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            }
+
             throw;
         }
         finally
@@ -408,7 +416,7 @@ public sealed class ChatApiPipeline
             var location = response.Headers.Location;
             message = location is null
                 ? "a redirect without a Location was not followed"
-                : $"a redirect to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) : "a relative location")} was not followed (redirects are never followed automatically)";
+                : $"a redirect to {(location.IsAbsoluteUri ? location : new Uri(state.Uri, location)).GetLeftPart(UriPartial.Authority)} was not followed (redirects are never followed automatically)";
         }
 
         // Everything the server chose is redacted again after parsing: a JSON string may have spelled
