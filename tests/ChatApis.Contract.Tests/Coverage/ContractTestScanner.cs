@@ -36,9 +36,9 @@ public static class ContractTestScanner
 
             if (method.GetCustomAttribute<CoversEndpointArgumentAttribute>(inherit: true) is { } perRow)
             {
-                foreach (var row in method.GetCustomAttributes<InlineDataAttribute>(inherit: true))
+                foreach (var (endpoint, rowSkipped) in Rows(method))
                 {
-                    yield return new CoveringTest(surface, (string)row.Data[0]!, perRow.Aspects, name, skipped);
+                    yield return new CoveringTest(surface, (string)endpoint[0]!, perRow.Aspects, name, skipped || rowSkipped);
                 }
             }
         }
@@ -48,12 +48,28 @@ public static class ContractTestScanner
     public static int CaseCount(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        if (method.GetCustomAttribute<TheoryAttribute>(inherit: true) is null)
+        return method.GetCustomAttribute<TheoryAttribute>(inherit: true) is null ? 1 : Rows(method).Count();
+    }
+
+    /// <summary>How many of a method's cases are skipped (the whole method, or single data rows).</summary>
+    public static int SkippedCount(MethodInfo method, FactAttribute fact)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact.Skip is not null ? CaseCount(method)
+            : method.GetCustomAttribute<TheoryAttribute>(inherit: true) is null ? 0
+            : Rows(method).Count(r => r.Skipped);
+    }
+
+    /// <summary>A theory's data rows (inline and member data) and whether each is skipped.</summary>
+    public static IEnumerable<(object?[] Data, bool Skipped)> Rows(MethodInfo method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        foreach (var row in method.GetCustomAttributes<InlineDataAttribute>(inherit: true))
         {
-            return 1;
+            yield return (row.Data, row.Skip is not null);
         }
 
-        var count = method.GetCustomAttributes<InlineDataAttribute>(inherit: true).Count();
         foreach (var member in method.GetCustomAttributes<MemberDataAttribute>(inherit: true))
         {
             var owner = member.MemberType ?? method.ReflectedType!;
@@ -61,9 +77,15 @@ public static class ContractTestScanner
             var value = owner.GetProperty(member.MemberName, Static)?.GetValue(null)
                 ?? owner.GetField(member.MemberName, Static)?.GetValue(null)
                 ?? owner.GetMethod(member.MemberName, Static)?.Invoke(null, member.Arguments);
-            count += value is IEnumerable rows ? rows.Cast<object>().Count() : 0;
+            foreach (var row in value as IEnumerable ?? Array.Empty<object>())
+            {
+                yield return row switch
+                {
+                    ITheoryDataRow theoryRow => (theoryRow.GetData(), theoryRow.Skip is not null),
+                    object?[] values => (values, false),
+                    _ => throw new InvalidOperationException($"{method.Name}: unreadable data row {row}."),
+                };
+            }
         }
-
-        return count;
     }
 }
