@@ -18,7 +18,7 @@ namespace ChatApis.Zipchat;
 /// the advertised reset. Thread-safe; create one per chat and reuse it (or register it with
 /// <c>services.AddZipchatClient(...)</c>). Every method is virtual so tests can mock it.
 /// </summary>
-public class ZipchatClient : ChatApiClient
+public partial class ZipchatClient : ChatApiClient
 {
     /// <summary>The API's default page size for conversations and users.</summary>
     public const int DefaultPageSize = 50;

@@ -51,52 +51,9 @@ internal sealed class NewMessagePoller(
         return true;
     }
 
-    // The cancellation is reported with the caller's own token (not the internal linked one), so a
-    // caller can tell its cancellation from any other.
-    private async Task<T> Cancellable<T>(Func<Task<T>> work, CancellationToken enumeratorToken)
-    {
-        try
-        {
-            callCancellationToken.ThrowIfCancellationRequested();
-            enumeratorToken.ThrowIfCancellationRequested();
-            return await work().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (callCancellationToken.IsCancellationRequested || enumeratorToken.IsCancellationRequested)
-        {
-            var token = callCancellationToken.IsCancellationRequested ? callCancellationToken : enumeratorToken;
-            if (ex.CancellationToken == token)
-            {
-                throw;
-            }
+    private Task<T> Cancellable<T>(Func<Task<T>> work, CancellationToken enumeratorToken) =>
+        CallerCancellation.RunAsync(work, callCancellationToken, enumeratorToken);
 
-            throw new OperationCanceledException(ex.Message, ex, token);
-        }
-    }
-
-    private async Task<List<Message>> PollOnceAsync(DateTimeOffset cursor, Dictionary<long, DateTimeOffset> seen, CancellationToken token)
-    {
-        var fresh = new List<Message>();
-        var ids = new HashSet<long>();
-        for (var page = 1; ; page++)
-        {
-            var response = await fetchPage(page, cursor, token).ConfigureAwait(false);
-            var messages = response.Value.Messages;
-            foreach (var message in messages)
-            {
-                // Older than the cursor: seen already, or before the caller's start (a server ignoring the filter).
-                if (message.CreatedAt >= cursor && !seen.ContainsKey(message.Id) && ids.Add(message.Id))
-                {
-                    fresh.Add(message);
-                }
-            }
-
-            if (messages.Count < pageSize)
-            {
-                break;
-            }
-        }
-
-        fresh.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
-        return fresh;
-    }
+    private Task<List<Message>> PollOnceAsync(DateTimeOffset cursor, Dictionary<long, DateTimeOffset> seen, CancellationToken token) =>
+        NewMessageWalk.CollectAsync(fetchPage, pageSize, cursor, seen.ContainsKey, token);
 }
