@@ -49,7 +49,9 @@ internal static partial class ReadmeCheck
 
     private static string Normalize(string code) => string.Join('\n', code.Split('\n').Select(l => l.TrimEnd())).Trim('\n');
 
-    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    // A fenced block whose info string names C# in any spelling GitHub renders as C# (csharp, cs, c#, any
+    // case, perhaps followed by attributes), fenced with backticks or tildes, closed by the same fence.
+    [GeneratedRegex(@"^[ ]{0,3}(?<fence>`{3,}|~{3,})[ \t]*(?:csharp|cs|c\#)(?=[\s{]|$)[^\n]*\n(?<code>.*?)^[ ]{0,3}\k<fence>[ \t]*$", RegexOptions.Singleline | RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex CodeBlock();
 
     [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<code>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]

@@ -67,6 +67,31 @@ public class ErrorTests : VertextTestBase
         Assert.Equal(4, Sim.Journal.Count);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task A_read_failing_every_time_is_sent_exactly_MaxRetries_plus_one_times(int maxRetries)
+    {
+        // The default's four attempts are pinned above; this counts them for other settings, so one retry
+        // too many (or too few) shows whatever the default is.
+        Sim.Faults.On("GET", "/chatbots/list").Always(Fault.Status(503, "Service Unavailable", "text/plain"));
+        using var client = new VertextClient(new VertextClientOptions
+        {
+            AccessToken = VertextSimulator.AccessToken,
+            BaseAddress = Sim.BaseAddress,
+            MaxRetries = maxRetries,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(5),
+        });
+
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => client.GetChatbotsPageAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(maxRetries + 1, Sim.Journal.Count);
+        Assert.All(Sim.Journal.Requests, r => Assert.Equal("GET /chatbots/list", $"{r.Method} {r.Path}"));
+    }
+
     [Fact]
     public async Task Creating_a_subscription_is_not_retried_after_a_500_because_it_may_have_been_created()
     {

@@ -6,6 +6,8 @@ public sealed class PollingTests : ZipchatTestBase
 {
     private const string ShowPath = "/api/integrations/backend_api/v1/chats/1/conversations/12345";
 
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task New_messages_are_yielded_once_oldest_first_as_the_cursor_advances()
     {
@@ -17,7 +19,7 @@ public sealed class PollingTests : ZipchatTestBase
         long added = 0;
 
         var stream = Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, since, interval, cts.Token);
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BoundedAsync(cts, async () =>
         {
             await foreach (var message in stream)
             {
@@ -32,7 +34,7 @@ public sealed class PollingTests : ZipchatTestBase
                     await cts.CancelAsync();
                 }
             }
-        });
+        }));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         var seeded = Sim.GetConversation(ZipchatSimulator.WebConversationId).Messages;
@@ -57,18 +59,19 @@ public sealed class PollingTests : ZipchatTestBase
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0, interval, cts.Token);
-        await using var enumerator = stream.GetAsyncEnumerator(cts.Token);
+        var enumerator = stream.GetAsyncEnumerator(cts.Token);
         var next = enumerator.MoveNextAsync().AsTask();
 
         // Nothing since T0: polls keep coming, 20 s apart on the simulated clock, until the customer writes.
-        await WaitUntilAsync(() => Sim.Journal.Count >= 3);
+        await WaitUntilAsync(() => Sim.Journal.Count >= 3, cts);
         Assert.False(next.IsCompleted);
         var id = Sim.AddCustomerMessage(ZipchatSimulator.MessengerConversationId, "Hello?");
 
-        Assert.True(await next);
+        Assert.True(await BoundedAsync(cts, () => next));
         Assert.Equal(id, enumerator.Current.Id);
         Assert.Equal("Hello?", enumerator.Current.Content);
         await cts.CancelAsync();
+        await enumerator.DisposeAsync();
         Assert.All(Sim.Journal.Requests, r => Assert.Equal("2026-01-01T00:00:00Z", r.Query["message_created_at_since"]));
         Assert.All(Clock.AutoAdvancedDelays, d => Assert.Equal(interval, d));
         Assert.True(Clock.AutoAdvancedDelays.Count >= 2);
@@ -79,17 +82,18 @@ public sealed class PollingTests : ZipchatTestBase
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0.AddHours(-1), TimeSpan.FromMinutes(5), cts.Token);
-        await using var enumerator = stream.GetAsyncEnumerator(Ct);
+        var enumerator = stream.GetAsyncEnumerator(Ct);
 
-        Assert.True(await enumerator.MoveNextAsync());
-        Assert.True(await enumerator.MoveNextAsync());
+        Assert.True(await BoundedAsync(cts, () => enumerator.MoveNextAsync().AsTask()));
+        Assert.True(await BoundedAsync(cts, () => enumerator.MoveNextAsync().AsTask()));
         var waiting = enumerator.MoveNextAsync().AsTask();
-        await WaitUntilAsync(() => Clock.PendingTimerCount > 0 && Sim.Journal.Count == 1);
+        await WaitUntilAsync(() => Clock.PendingTimerCount > 0 && Sim.Journal.Count == 1, cts);
         await cts.CancelAsync();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BoundedAsync(cts, () => waiting));
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(1, Sim.Journal.Count);
+        await enumerator.DisposeAsync();
     }
 
     [Fact]
@@ -99,7 +103,7 @@ public sealed class PollingTests : ZipchatTestBase
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var count = 0;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BoundedAsync(cts, async () =>
         {
             await foreach (var message in Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, T0.AddHours(-1), TimeSpan.FromSeconds(30), cts.Token))
             {
@@ -108,7 +112,7 @@ public sealed class PollingTests : ZipchatTestBase
                     await cts.CancelAsync();
                 }
             }
-        });
+        }));
 
         Assert.Equal(250, count);
         Assert.Equal(["1", "2"], Sim.Journal.Requests.Select(r => r.Query["message_page"]));
@@ -117,23 +121,56 @@ public sealed class PollingTests : ZipchatTestBase
     [Fact]
     public async Task A_failed_poll_ends_the_stream_with_the_error()
     {
-        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.OtherChatConversationId, T0, TimeSpan.FromSeconds(5), Ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.OtherChatConversationId, T0, TimeSpan.FromSeconds(5), cts.Token);
 
-        await Assert.ThrowsAsync<ChatApiNotFoundException>(async () =>
+        await Assert.ThrowsAsync<ChatApiNotFoundException>(() => BoundedAsync(cts, async () =>
         {
             await foreach (var _ in stream)
             {
             }
-        });
+        }));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>
+    /// Awaits a step of the poller for at most <see cref="Guard"/>. A poller that loops over pages or waits
+    /// on a clock nobody advances (a misspelt query name does either) fails its test with a message saying
+    /// so, and is stopped, instead of hanging the run.
+    /// </summary>
+    private async Task<T> BoundedAsync<T>(CancellationTokenSource stop, Func<Task<T>> step)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var task = step();
+        try
+        {
+            return await task.WaitAsync(Guard, Ct);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            await stop.CancelAsync();
+            throw new Xunit.Sdk.XunitException($"The poller did not get there within {Guard}: it loops or waits forever ({Sim.Journal.Count} requests sent, the last: {Sim.Journal.Requests.LastOrDefault()}).");
+        }
+    }
+
+    private Task BoundedAsync(CancellationTokenSource stop, Func<Task> step) =>
+        BoundedAsync(stop, async () =>
+        {
+            await step();
+            return true;
+        });
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationTokenSource stop)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        guard.CancelAfter(Guard);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(5, Ct);
+            if (guard.IsCancellationRequested)
+            {
+                await stop.CancelAsync();
+                Assert.Fail($"The condition was not met within {Guard}.");
+            }
+
+            await Task.Delay(5, CancellationToken.None);
         }
     }
 }

@@ -76,9 +76,11 @@ internal static class VertextSeed
         """;
 
     // A contact from a Meta app: meta_psid set, widget_conversation_id null. The documents name the
-    // Meta apps but not their wire spelling of source, so this one is the simulator's choice.
+    // Meta apps but not their wire spelling of source, so this one is the simulator's choice. Its two
+    // flags differ on purpose (automation off, a message unread): the documents' examples have both true,
+    // which would let a client that swaps them pass.
     public const string MetaContact = """
-        {"id":"3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","name":"Maria Lopez","email":"","phone":"","notes":"Asked about shipping to Spain.","source":"Messenger","meta_psid":"24681357902468135","widget_conversation_id":null,"is_automation_enabled":false,"first_interaction":1755500000,"last_interaction":1755503600,"chatbot_id":"7a81c98d-12c9-4edf-a1ac-df136762d677","is_unread":false,"lifecycle":"Customer"}
+        {"id":"3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","name":"Maria Lopez","email":"","phone":"","notes":"Asked about shipping to Spain.","source":"Messenger","meta_psid":"24681357902468135","widget_conversation_id":null,"is_automation_enabled":false,"first_interaction":1755500000,"last_interaction":1755503600,"chatbot_id":"7a81c98d-12c9-4edf-a1ac-df136762d677","is_unread":true,"lifecycle":"Customer"}
         """;
 
     public static IReadOnlyList<string> Chatbots { get; } = [DemoChatbot, SupportChatbot, ContactsChatbot];

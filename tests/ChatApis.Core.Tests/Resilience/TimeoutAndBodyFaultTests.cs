@@ -48,7 +48,23 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.Hang());
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(Short).SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        // The attempt timeout runs on a manual clock, moved only once the server holds the request: on a
+        // busy machine a real 300 ms could pass before the POST even arrived.
+        var clock = new ManualTimeProvider();
+        var call = TestVendor.Pipeline(Sim, o => { o.AttemptTimeout = TimeSpan.FromSeconds(5); o.TotalTimeout = TimeSpan.FromSeconds(30); }, clock)
+            .SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        using (var arrival = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            arrival.CancelAfter(TimeSpan.FromSeconds(10));
+            while (Sim.Journal.Count == 0)
+            {
+                Assert.False(arrival.IsCancellationRequested, "The POST did not reach the server within 10 s.");
+                await Task.Delay(5, CancellationToken.None);
+            }
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => call.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
 
         Assert.True(error.IsTimeout);
         Assert.True(error.RequestMayHaveReachedServer);
