@@ -95,7 +95,7 @@ try
         var approved = await assistLoop.AuthorizeAsync(state, sessionCookie: AssistLoopSimulator.SessionCookie, scopes: AssistLoopScopes.All);
         return new Uri($"{AssistLoopSimulator.MakeRedirectUri}?code={Uri.EscapeDataString(approved.Value.Code)}&state={Uri.EscapeDataString(state)}");
     });
-    Require(uuid.Length > 0 && File.ReadAllLines(tokenFile).Length == 3, "the OAuth snippet stored the tokens in the file");
+    Require(uuid.Length > 0 && File.ReadAllLines(tokenFile).Length == 4, "the OAuth snippet stored the tokens in the file");
     ran += 3;
 }
 finally

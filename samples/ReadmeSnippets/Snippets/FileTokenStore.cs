@@ -15,11 +15,13 @@ public sealed class FileTokenStore(string path) : ITokenStore
         }
 
         var lines = await File.ReadAllLinesAsync(path, cancellationToken);
-        return new OAuthTokens(lines[0], lines[1], DateTimeOffset.Parse(lines[2], CultureInfo.InvariantCulture));
+        DateTimeOffset? expiresAt = lines[2].Length == 0 ? null : DateTimeOffset.Parse(lines[2], CultureInfo.InvariantCulture);
+        return new OAuthTokens(lines[0], lines[1], expiresAt) { TokenType = lines[3] };
     }
 
-    // Called with the rotated pair BEFORE the new access token is used: persist it durably.
+    // Called with the rotated pair BEFORE the new access token is used: persist it durably. If this
+    // throws, the client keeps the pair in memory and calls it again on its next calls.
     public async ValueTask SaveTokensAsync(OAuthTokens tokens, CancellationToken cancellationToken = default) =>
-        await File.WriteAllLinesAsync(path, [tokens.AccessToken, tokens.RefreshToken ?? "", $"{tokens.ExpiresAt:O}"], cancellationToken);
+        await File.WriteAllLinesAsync(path, [tokens.AccessToken, tokens.RefreshToken ?? "", $"{tokens.ExpiresAt:O}", tokens.TokenType ?? ""], cancellationToken);
 }
 #endregion

@@ -18,11 +18,11 @@ public class TokenManagerResilienceTests
 
     private OAuthTokens ExpiredPair() => new("access-0", "refresh-0", _clock.GetUtcNow().AddMinutes(-1));
 
-    private (OAuthTokenManager Manager, RotatingRefresher Refresher) Manager(ITokenStore store)
+    private (OAuthTokenManager Manager, RotatingRefresher Refresher) Manager(ITokenStore store, TimeProvider? clock = null)
     {
         var refresher = new RotatingRefresher(_clock);
         var logger = LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger("ChatApis.Test");
-        return (new OAuthTokenManager(store, refresher, "Test", timeProvider: _clock, logger: logger), refresher);
+        return (new OAuthTokenManager(store, refresher, "Test", timeProvider: clock ?? _clock, logger: logger), refresher);
     }
 
     private static Task<string> AccessTokenAsync(OAuthTokenManager manager) => AccessTokenUntilAsync(manager, TestContext.Current.CancellationToken);
@@ -169,10 +169,13 @@ public class TokenManagerResilienceTests
     public async Task A_save_that_never_answers_holds_the_call_for_at_most_the_save_timeout_and_is_completed_later()
     {
         var store = new FlakyTokenStore(ExpiredPair()) { SaveGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var (manager, refresher) = Manager(store);
+        var clock = new TimerWatchingClock(_clock, TimeSpan.FromSeconds(10));
+        var (manager, refresher) = Manager(store, clock);
+        Assert.Equal(TimeSpan.FromSeconds(10), manager.SaveTimeout);
 
         var call = AccessTokenAsync(manager);
-        await store.SaveStarted.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await clock.Created.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.False(call.IsCompleted);
         _clock.Advance(manager.SaveTimeout);
 
         Assert.Equal("access-1", await call);
@@ -256,6 +259,23 @@ public class TokenManagerResilienceTests
 
         Assert.Equal("access-1", await AccessTokenAsync(manager));
         Assert.Equal(1, refresher.Calls);
+    }
+
+    [Fact]
+    public async Task Each_new_pair_is_announced_once_so_diagnostics_can_hide_its_values()
+    {
+        var store = new FlakyTokenStore(ExpiredPair());
+        var (manager, _) = Manager(store);
+        var announced = new List<string>();
+        manager.CurrentTokensChanged += t => announced.Add($"{t.AccessToken}/{t.RefreshToken}");
+
+        await AccessTokenAsync(manager);
+        await AccessTokenAsync(manager);
+        store.Held = store.Held! with { }; // the same values in a new object, as a store that deserializes returns
+        await AccessTokenAsync(manager);
+
+        Assert.Equal(["access-0/refresh-0", "access-1/refresh-1"], announced);
+        Assert.Equal("access-1", manager.CurrentTokens!.AccessToken);
     }
 
     [Fact]

@@ -13,13 +13,14 @@ public class OAuthReliabilityTests
 
     private static readonly DateTimeOffset Expired = ManualTimeProvider.DefaultStart.AddMinutes(-1);
 
-    private static async Task<(AssistLoopSimulator Sim, AssistLoopClient Client, Surfaces.AssistLoopSurfaceDefinition Surface)> StartAsync(string surfaceName, ManualTimeProvider clock, ClientSettings settings)
+    private static async Task<(AssistLoopSimulator Sim, AssistLoopClient Client, Surfaces.AssistLoopSurfaceDefinition Surface)> StartAsync(string surfaceName, ManualTimeProvider clock, ClientSettings settings, Action<AssistLoopClientOptions>? configure = null)
     {
         var surface = (Surfaces.AssistLoopSurfaceDefinition)Surfaces.ByName(surfaceName);
         var sim = (AssistLoopSimulator)surface.CreateSimulator(clock);
         await sim.StartAsync(TestContext.Current.CancellationToken);
         var options = surface.Options(surface.ApiBase(sim), settings);
         options.AccessTokenExpiresAt = Expired;
+        configure?.Invoke(options);
         return (sim, new AssistLoopClient(options, clock, SecretSink.LoggerFactory), surface);
     }
 
@@ -42,9 +43,14 @@ public class OAuthReliabilityTests
         await using var _ = sim;
         using var __ = client;
 
+        var start = clock.GetUtcNow();
         var finished = await RateLimits.BurstTests.RunBurstAsync(client, sim, clock, 200, c => surface.Read.Invoke(c, TestContext.Current.CancellationToken));
 
-        Assert.Equal(200, finished.Length);
+        // Not the number of calls (the harness returns one entry per call whatever happened): the shared
+        // refresh let exactly one budget's worth of callers through before the clock moved, and the rest
+        // waited their turn at the limiter instead of being sent with the expired token.
+        Assert.Equal(60, finished.Count(t => t == start));
+        Assert.True(finished.Max() - start >= TimeSpan.FromMinutes(3), $"200 calls at 60 a minute finished after {finished.Max() - start}");
         Assert.Equal(200, sim.Journal.Where(surface.Read.Method, surface.Read.Path).Count);
         Assert.Equal(1, sim.RefreshCount);
         var stored = await StoredAsync(client);
@@ -90,6 +96,56 @@ public class OAuthReliabilityTests
         Assert.Equal(before, await StoredAsync(client));
         Assert.True(sim.IsRefreshTokenValid(AssistLoopSimulator.RefreshToken));
         Counts.Add("oauth: failing token endpoint");
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task After_invalid_grant_ten_calls_send_exactly_one_token_request(string surfaceName)
+    {
+        var clock = new ManualTimeProvider();
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock, MaxRetries = 0 });
+        await using var _ = sim;
+        using var __ = client;
+        sim.Faults.On("POST", "/oauth/token").Always(Fault.Status(400, """{"error":"invalid_grant","message":"The refresh token is invalid."}"""));
+
+        var errors = new List<Exception?>();
+        for (var i = 0; i < 10; i++)
+        {
+            errors.Add((await Bounded.RunAsync(() => surface.Read.Invoke(client, CancellationToken.None))).Error);
+        }
+
+        Assert.All(errors, e => Assert.Equal("invalid_grant", Assert.IsType<ChatApiReauthorizationRequiredException>(e).ErrorCode));
+        Assert.Single(sim.Journal.Where("POST", "/oauth/token"));
+        Assert.Equal(1, sim.Journal.Count);
+        Counts.Add("oauth: calls after invalid_grant", 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task An_access_token_alone_rejected_by_the_server_reports_the_servers_answer_without_claiming_expiry(string surfaceName)
+    {
+        var clock = new ManualTimeProvider();
+        var (sim, client, surface) = await StartAsync(surfaceName, clock, new ClientSettings { Time = clock, MaxRetries = 0 }, o =>
+        {
+            o.AccessToken = "al_at_never_issued_secret";
+            o.AccessTokenExpiresAt = null;
+            o.RefreshToken = null;
+        });
+        await using var _ = sim;
+        using var __ = client;
+        SecretSink.Secret("al_at_never_issued_secret");
+
+        var (_, error) = await Bounded.RunAsync(() => surface.Read.Invoke(client, CancellationToken.None));
+
+        var typed = Assert.IsType<ChatApiReauthorizationRequiredException>(error);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, typed.StatusCode);
+        Assert.Equal("Unauthenticated", typed.ErrorCode);
+        Assert.Equal(sim.LastRequestId, typed.RequestId);
+        Assert.NotNull(typed.RequestId);
+        Assert.Contains("No valid API token provided.", typed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired", typed.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([$"{surface.Read.Method} {surface.Read.Path}"], sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Counts.Add("oauth: 401 without a refresh token");
     }
 
     public static TheoryData<string, string> DropCases => new()

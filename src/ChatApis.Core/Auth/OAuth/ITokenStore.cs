@@ -5,6 +5,12 @@ namespace ChatApis.Auth.OAuth;
 /// store); the SDK saves a rotated pair here BEFORE it uses the new access token, so a crash can
 /// never lose the only valid refresh token. Implementations must be thread-safe.
 /// </summary>
+/// <remarks>
+/// A store that throws (or does not answer in time) never loses a rotated pair: the SDK keeps it in
+/// memory, goes on with it, and calls <see cref="SaveTokensAsync"/> again on later calls until it
+/// succeeds (see <see cref="OAuthTokenManager.HasUnsavedTokens"/>). A failing read is bridged with the
+/// pair in memory, else reported as <see cref="ChatApiTokenStoreException"/>.
+/// </remarks>
 public interface ITokenStore
 {
     /// <summary>Reads the current tokens.</summary>

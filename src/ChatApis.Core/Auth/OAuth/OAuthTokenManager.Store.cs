@@ -53,6 +53,13 @@ public sealed partial class OAuthTokenManager
     }
 
     /// <summary>
+    /// Raised (outside any lock) when <see cref="CurrentTokens"/> takes other token values: read from the
+    /// store, or obtained from a refresh or a code exchange. Diagnostics that must hide the tokens (a
+    /// secret redactor) learn each new pair here, rotated ones included.
+    /// </summary>
+    internal event Action<OAuthTokens>? CurrentTokensChanged;
+
+    /// <summary>
     /// Whether the client holds a pair (a rotated one, or one from a code exchange) that the store failed to
     /// save. The client uses it from memory and retries the save on every call; if the process ended now,
     /// the store's older pair would need re-authorization. <see cref="SaveUnsavedTokensAsync"/> retries at once.
@@ -139,28 +146,23 @@ public sealed partial class OAuthTokenManager
         }
 
         var superseded = false;
+        OAuthTokens? current;
+        bool changed;
         lock (_gate)
         {
-            if (_unsaved is not null)
+            if (_unsaved is not null && _unsaved.SameTokensAs(stored))
             {
-                if (_unsaved.SameTokensAs(stored))
-                {
-                    ClearUnsaved();
-                }
-                else if (stored is null || stored.SameTokensAs(_superseded))
-                {
-                    _current = _unsaved;
-                    return _unsaved;
-                }
-                else
-                {
-                    // Someone else wrote another pair (a sibling's refresh, the user's re-authorization): theirs wins.
-                    ClearUnsaved();
-                    superseded = true;
-                }
+                ClearUnsaved();
+            }
+            else if (_unsaved is not null && !(stored is null || stored.SameTokensAs(_superseded)))
+            {
+                // Someone else wrote another pair (a sibling's refresh, the user's re-authorization): theirs wins.
+                ClearUnsaved();
+                superseded = true;
             }
 
-            _current = stored;
+            current = _unsaved ?? stored;
+            changed = SetCurrent(current);
         }
 
         if (superseded)
@@ -168,19 +170,39 @@ public sealed partial class OAuthTokenManager
             Log.UnsavedTokensSuperseded(_logger, _vendor);
         }
 
-        return stored;
+        if (changed)
+        {
+            CurrentTokensChanged?.Invoke(current!);
+        }
+
+        return current;
     }
 
     // Holds a new pair in memory before anything else happens to it: from here on it cannot be lost.
     private void Hold(OAuthTokens tokens, OAuthTokens? replacing)
     {
+        bool changed;
         lock (_gate)
         {
             _superseded = _unsaved is null ? replacing : _superseded;
             _unsaved = tokens;
             _unsavedFailures = 0;
-            _current = tokens;
+            changed = SetCurrent(tokens);
         }
+
+        if (changed)
+        {
+            CurrentTokensChanged?.Invoke(tokens);
+        }
+    }
+
+    // Under _gate. Returns whether the token values changed (a store that rebuilds the object on every
+    // read does not count as a change).
+    private bool SetCurrent(OAuthTokens? tokens)
+    {
+        var changed = tokens is not null && !tokens.SameTokensAs(_current);
+        _current = tokens;
+        return changed;
     }
 
     // Later calls try the save again, without waiting behind a save that is still running.
