@@ -27,8 +27,18 @@ public sealed record GenuineResponse(int Status, string Reason, string? ContentT
     /// The genuine answer of <paramref name="surface"/>'s read. Computed once per surface (the simulators'
     /// seed data is fixed, so it is the same whichever test asks first).
     /// </summary>
-    public static Task<GenuineResponse> Of(Surface surface) =>
-        BySurface.GetOrAdd(surface.Name, _ => new Lazy<Task<GenuineResponse>>(() => CaptureAsync(surface))).Value;
+    public static Task<GenuineResponse> Of(Surface surface)
+    {
+        var capture = BySurface.GetOrAdd(surface.Name, _ => new Lazy<Task<GenuineResponse>>(() => CaptureAsync(surface)));
+
+        // A capture that failed is not kept: the next case tries again instead of inheriting the failure.
+        if (capture.Value.IsFaulted)
+        {
+            BySurface.TryRemove(new KeyValuePair<string, Lazy<Task<GenuineResponse>>>(surface.Name, capture));
+        }
+
+        return capture.Value;
+    }
 
     /// <summary>The response head with the given framing headers (and nothing after them but the blank line).</summary>
     public string Head(params string[] framing)
