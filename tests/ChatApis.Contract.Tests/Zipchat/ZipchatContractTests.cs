@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChatApis.Contract.Tests.Coverage;
 using ChatApis.Contract.Tests.Support;
 using ChatApis.Http;
@@ -130,6 +131,39 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
         var response = await _wire.CallAsync(ct => Client().GetConversationAsync(12345, 2, 200, since, ct), stub);
 
         Assert.Equal(4, response.Value.Messages.Count);
+    }
+
+    [Fact]
+    [Covers("GET /chats/:chat_id/conversations", Aspect.Response)]
+    [Covers("GET /chats/:chat_id/conversations/:id", Aspect.Response)]
+    public async Task Pagination_metadata_the_notes_call_unknown_is_kept_beside_the_typed_fields()
+    {
+        // API notes: "any pagination metadata beside it is unknown [gap]" (list) and "plus message
+        // pagination metadata whose name is unknown [gap]" (conversation). These names are the tests' own.
+        var list = JsonNode.Parse(Doc("list-conversations.response.json"))!.AsObject();
+        list["meta"] = JsonNode.Parse("""{"page": 1, "per_page": 50, "total": 2}""");
+        var details = JsonNode.Parse(Doc("get-conversation.response.json"))!.AsObject();
+        details["message_pagination"] = JsonNode.Parse("""{"page": 1, "per_page": 100}""");
+        var listed = _wire.Expect(Get("/conversations").Query("page", "1").Query("per_page", "50"), Answer(200, list.ToJsonString()));
+        var detailed = _wire.Expect(Get("/conversations/12345"), Answer(200, details.ToJsonString()));
+
+        var (page, conversation) = await _wire.CallAsync(
+            async ct =>
+            {
+                var client = Client();
+                return (await client.GetConversationsPageAsync(cancellationToken: ct), await client.GetConversationAsync(12345, cancellationToken: ct));
+            },
+            listed,
+            detailed);
+
+        Assert.Equal(2, page.Value.Conversations.Count);
+        var meta = Assert.Single(page.Value.AdditionalProperties!);
+        Assert.Equal("meta", meta.Key);
+        Assert.Equal(2, meta.Value.GetProperty("total").GetInt32());
+        Assert.Equal(4, conversation.Value.Messages.Count);
+        var pagination = Assert.Single(conversation.Value.AdditionalProperties!);
+        Assert.Equal("message_pagination", pagination.Key);
+        Assert.Equal(100, pagination.Value.GetProperty("per_page").GetInt32());
     }
 
     [Fact]
