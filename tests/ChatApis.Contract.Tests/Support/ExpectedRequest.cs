@@ -92,6 +92,14 @@ public sealed class ExpectedRequest
         return this;
     }
 
+    /// <summary>An application/x-www-form-urlencoded body with exactly the fields of <paramref name="formText"/> (a document's raw example).</summary>
+    public ExpectedRequest FormText(string formText)
+    {
+        ArgumentNullException.ThrowIfNull(formText);
+        _body = ("application/x-www-form-urlencoded", formText.Trim());
+        return this;
+    }
+
     public ExpectedRequest Header(string name, string value)
     {
         _headers.Add((name, value));

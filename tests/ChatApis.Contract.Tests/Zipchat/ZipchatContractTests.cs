@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChatApis.Contract.Tests.Coverage;
 using ChatApis.Contract.Tests.Support;
 using ChatApis.Http;
@@ -130,6 +131,39 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
         var response = await _wire.CallAsync(ct => Client().GetConversationAsync(12345, 2, 200, since, ct), stub);
 
         Assert.Equal(4, response.Value.Messages.Count);
+    }
+
+    [Fact]
+    [Covers("GET /chats/:chat_id/conversations", Aspect.Response)]
+    [Covers("GET /chats/:chat_id/conversations/:id", Aspect.Response)]
+    public async Task Pagination_metadata_the_notes_call_unknown_is_kept_beside_the_typed_fields()
+    {
+        // API notes: "any pagination metadata beside it is unknown [gap]" (list) and "plus message
+        // pagination metadata whose name is unknown [gap]" (conversation). These names are the tests' own.
+        var list = JsonNode.Parse(Doc("list-conversations.response.json"))!.AsObject();
+        list["meta"] = JsonNode.Parse("""{"page": 1, "per_page": 50, "total": 2}""");
+        var details = JsonNode.Parse(Doc("get-conversation.response.json"))!.AsObject();
+        details["message_pagination"] = JsonNode.Parse("""{"page": 1, "per_page": 100}""");
+        var listed = _wire.Expect(Get("/conversations").Query("page", "1").Query("per_page", "50"), Answer(200, list.ToJsonString()));
+        var detailed = _wire.Expect(Get("/conversations/12345"), Answer(200, details.ToJsonString()));
+
+        var (page, conversation) = await _wire.CallAsync(
+            async ct =>
+            {
+                var client = Client();
+                return (await client.GetConversationsPageAsync(cancellationToken: ct), await client.GetConversationAsync(12345, cancellationToken: ct));
+            },
+            listed,
+            detailed);
+
+        Assert.Equal(2, page.Value.Conversations.Count);
+        var meta = Assert.Single(page.Value.AdditionalProperties!);
+        Assert.Equal("meta", meta.Key);
+        Assert.Equal(2, meta.Value.GetProperty("total").GetInt32());
+        Assert.Equal(4, conversation.Value.Messages.Count);
+        var pagination = Assert.Single(conversation.Value.AdditionalProperties!);
+        Assert.Equal("message_pagination", pagination.Key);
+        Assert.Equal(100, pagination.Value.GetProperty("per_page").GetInt32());
     }
 
     [Fact]
@@ -292,78 +326,5 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
         });
         _clients.Add(client);
         return client;
-    }
-
-    private static void AssertFirstListed(Conversation conversation)
-    {
-        Assert.Equal(12345, conversation.Id);
-        Assert.Equal(1, conversation.ChatId);
-        Assert.Equal(Iso8601.At("2026-01-15T10:30:00Z"), conversation.CreatedAt);
-        Assert.Equal(Iso8601.At("2026-01-15T10:45:00Z"), conversation.LastMessageAt);
-        Assert.Equal(ConversationChannel.Web, conversation.Channel);
-        Assert.False(conversation.ManualReplyMode);
-        Assert.Null(conversation.LastEscalatedAt);
-        Assert.Null(conversation.LastEscalationResolvedAt);
-        Assert.False(conversation.HasOpenEscalation);
-        Assert.Null(conversation.Assignee);
-        Assert.Equal("https://app.zipchat.ai/chats/1/conversations/12345", conversation.ShareUrl);
-        var lead = conversation.Lead;
-        Assert.NotNull(lead);
-        Assert.Equal(100, lead.Id);
-        Assert.Equal("John Doe", lead.FullName);
-        Assert.Equal("john@example.com", lead.Email);
-        Assert.Equal("+1234567890", lead.PhoneNumber);
-        Assert.True(lead.EmailMarketingConsent);
-        Assert.Null(lead.FirstName);
-        Assert.Null(lead.LastName);
-        Assert.Null(lead.ShopifyCustomerId);
-        Assert.Null(lead.AdditionalAttributes);
-        Unmapped.None(conversation, lead);
-    }
-
-    private static void AssertSecondListed(Conversation conversation)
-    {
-        Assert.Equal(12346, conversation.Id);
-        Assert.Equal(1, conversation.ChatId);
-        Assert.Equal(Iso8601.At("2026-01-15T09:00:00Z"), conversation.CreatedAt);
-        Assert.Equal(Iso8601.At("2026-01-15T09:20:00Z"), conversation.LastMessageAt);
-        Assert.Equal(ConversationChannel.Chat, conversation.Channel);
-        Assert.True(conversation.ManualReplyMode);
-        Assert.Equal(Iso8601.At("2026-01-15T09:05:00Z"), conversation.LastEscalatedAt);
-        Assert.Null(conversation.LastEscalationResolvedAt);
-        Assert.True(conversation.HasOpenEscalation);
-        Assert.NotNull(conversation.Assignee);
-        Assert.Equal(7, conversation.Assignee.Id);
-        Assert.Null(conversation.Assignee.AvatarUrl);
-        Assert.Equal("https://app.zipchat.ai/chats/1/conversations/12346", conversation.ShareUrl);
-        Assert.Null(conversation.Lead);
-        Unmapped.None(conversation, conversation.Assignee);
-    }
-
-    private static void AssertUsers(IReadOnlyList<ZipchatUser> users) => Assert.Collection(
-        users,
-        owner =>
-        {
-            Assert.Equal(7, owner.Id);
-            Assert.Null(owner.AvatarUrl);
-            Unmapped.None(owner);
-        },
-        participant =>
-        {
-            Assert.Equal(8, participant.Id);
-            Assert.Equal("https://app.zipchat.ai/avatars/8.png", participant.AvatarUrl);
-            Unmapped.None(participant);
-        });
-
-    private static void AssertMessage(Message message, long id, MessageRole role, string content, bool manual, string? status, long? senderId, string createdAt)
-    {
-        Assert.Equal(id, message.Id);
-        Assert.Equal(role, message.Role);
-        Assert.Equal(content, message.Content);
-        Assert.Equal(manual, message.ManualReply);
-        Assert.Equal(status, message.Status);
-        Assert.Equal(senderId, message.SenderId);
-        Assert.Equal(Iso8601.At(createdAt), message.CreatedAt);
-        Unmapped.None(message);
     }
 }
