@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Package smoke test: "NuGet package reference in apps" works.
-#   1. packs the solution (the six libraries and the simulator tool, with symbols) into a temporary artifacts folder;
+#   1. packs the solution (the seven libraries and the simulator tool, with symbols) into a temporary artifacts folder;
 #   2. checks every package (scripts/package-smoke/check-packages.cs): README, license, docs, repository commit,
 #      dependency versions, tool layout, SourceLink;
 #   3. creates a fresh console app in a temporary folder outside the repository, with its own nuget.config (the
 #      artifacts folder for ChatApis.*, nuget.org for the rest, its own packages folder so no cached copy is used),
-#      references the four vendor packages and ChatApis.Testing by version, and runs scripts/package-smoke/Program.cs:
-#      simulators from the package, clients from services.AddXxxClient(...), real calls, checked;
+#      references the four vendor packages, ChatApis.AspNetCore and ChatApis.Testing by version, and runs
+#      scripts/package-smoke/Program.cs: simulators from the package, clients from services.AddXxxClient(...), real calls,
+#      and a Chatting trigger delivered to a ChatApis.AspNetCore endpoint, checked;
 #   4. installs the simulator tool from the artifacts folder and starts it once.
 # Needs only the .NET SDK and the package registry. The last line says PASSED or FAILED; the exit code agrees.
 # KEEP=1 keeps the temporary folder for inspection.
@@ -90,14 +91,14 @@ cat >"$app/nuget.config" <<EOF
   </packageSourceMapping>
 </configuration>
 EOF
-for package in ChatApis.AssistLoop ChatApis.Zipchat ChatApis.Chatting ChatApis.Vertext ChatApis.Testing; do
+for package in ChatApis.AssistLoop ChatApis.Zipchat ChatApis.Chatting ChatApis.Vertext ChatApis.AspNetCore ChatApis.Testing; do
     step "dotnet add package $package" dotnet add "$app/PackageSmoke.csproj" package "$package" --version "$version" --no-restore
 done
 step "dotnet add package Microsoft.Extensions.DependencyInjection" \
     dotnet add "$app/PackageSmoke.csproj" package Microsoft.Extensions.DependencyInjection --version "$(pin Microsoft.Extensions.DependencyInjection)" --no-restore
 cp scripts/package-smoke/Program.cs "$app/Program.cs"
 step "restore and build of the app" dotnet build "$app/PackageSmoke.csproj" -c Release -warnaserror
-for package in chatapis.core chatapis.assistloop chatapis.zipchat chatapis.chatting chatapis.vertext chatapis.testing; do
+for package in chatapis.core chatapis.assistloop chatapis.zipchat chatapis.chatting chatapis.vertext chatapis.aspnetcore chatapis.testing; do
     [ -f "$work/packages/$package/$version/$package.$version.nupkg" ] || fail "$package $version was not restored from the artifacts folder"
 done
 
@@ -113,4 +114,4 @@ step "dotnet tool install ChatApis.Simulator" dotnet tool install ChatApis.Simul
 grep -Eq "^ +Vertext +http://127\.0\.0\.1:[0-9]+/" "$work/tool.log" || { cat "$work/tool.log"; fail "chatapis-simulator printed no URLs"; }
 echo "   chatapis-simulator $version ran and printed its URLs"
 
-echo "package-smoke: PASSED: 7 packages + symbols (pack ${pack_seconds}s), a fresh app on ChatApis.* $version from the artifacts folder, the tool installed, in $((SECONDS - started))s"
+echo "package-smoke: PASSED: 8 packages + symbols (pack ${pack_seconds}s), a fresh app on ChatApis.* $version from the artifacts folder, the tool installed, in $((SECONDS - started))s"

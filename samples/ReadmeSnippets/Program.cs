@@ -131,6 +131,35 @@ await using (var app = web.Build())
     ran++;
 }
 
+// Inbound events: ChatApis.AspNetCore endpoints receive the simulators' deliveries, once each.
+var inboundBuilder = WebApplication.CreateSlimBuilder();
+inboundBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+inboundBuilder.Logging.ClearProviders();
+inboundBuilder.Services.AddAssistLoopClient(configuration.GetSection("ChatApis:AssistLoop"));
+inboundBuilder.Services.AddZipchatClient(configuration.GetSection("ChatApis:Zipchat"));
+var assistLoopToken = ChatApis.AspNetCore.WebhookUrlToken.Generate();
+var chattingToken = ChatApis.AspNetCore.WebhookUrlToken.Generate();
+await using (var app = InboundSnippets.Build(inboundBuilder, assistLoopToken, chattingToken))
+{
+    await app.StartAsync();
+    var publicBase = new Uri(app.Urls.First().TrimEnd('/') + "/");
+    await using var subscriber = new ServiceCollection().AddAssistLoopClient(configuration.GetSection("ChatApis:AssistLoop")).Services.BuildServiceProvider();
+    var target = await InboundSnippets.SubscribeAsync(subscriber.GetRequiredService<AssistLoopClient>(), publicBase, assistLoopToken, AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid);
+    Require(target.AbsolutePath == "/hooks/assistloop/" + assistLoopToken, "the subscription URL carries the token as its last segment");
+    var conversation = assistLoopSim.StartConversation(AssistLoopSimulator.AgentUuid, "Kim Park", "kim@example.com", "Where is my refund?");
+    assistLoopSim.RequestHandoff(conversation, "A person, please");
+    await Eventually(() => assistLoopSim.GetMessages(conversation).Count(m => m.Contains("A person will take it from here.", StringComparison.Ordinal)) == 1, "the inbound handler replied once");
+
+    var chattingServices = new ServiceCollection().AddChattingClient(configuration.GetSection("ChatApis:Chatting")).Services;
+    await using var chattingProvider = chattingServices.BuildServiceProvider();
+    var chatting = chattingProvider.GetRequiredService<ChattingClient>();
+    await chatting.SubscribeAsync(ChattingEvent.ContactCreated, ChatApis.AspNetCore.WebhookUrlToken.BuildTargetUrl(new Uri(publicBase, "hooks/chatting"), chattingToken));
+    await chatting.CreateContactAsync(new NewContact("inbound.lead@example.com"));
+    await Eventually(() => chattingSim.DeliveryAttempts.Any(a => a.Target.AbsolutePath == "/hooks/chatting/" + chattingToken && a.StatusCode == 200), "the Chatting trigger endpoint handled a delivery");
+    await app.StopAsync();
+    ran += 3;
+}
+
 // Testing with a simulator.
 Require(await TestingSnippets.RunAsync() == 2, "the testing snippet saw one retry");
 ran++;

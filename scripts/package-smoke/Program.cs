@@ -1,8 +1,11 @@
 // The consumer app of scripts/package-smoke.sh: a fresh console app outside the repository that references the
 // packed ChatApis packages by version. It starts the four simulators from the ChatApis.Testing package, registers
 // every client with services.AddXxxClient(...), makes real calls over loopback HTTP and checks what came back and
-// what the simulators received. Exit code 0 when every check holds, 1 otherwise.
+// what the simulators received; then a ChatApis.AspNetCore endpoint on Kestrel receives a trigger from the Chatting
+// simulator. Exit code 0 when every check holds, 1 otherwise.
+using System.Text;
 using ChatApis;
+using ChatApis.AspNetCore;
 using ChatApis.AssistLoop;
 using ChatApis.Chatting;
 using ChatApis.Testing.AssistLoop;
@@ -11,7 +14,10 @@ using ChatApis.Testing.Vertext;
 using ChatApis.Testing.Zipchat;
 using ChatApis.Vertext;
 using ChatApis.Zipchat;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 var failures = new List<string>();
 void Check(string vendor, bool condition, string what)
@@ -90,8 +96,32 @@ try
 
     Check("Vertext", bots.Contains("Demo") && bots.Contains("SupportBot"), $"ListChatbotsAsync: {string.Join(", ", bots)}");
     Check("Vertext", vertextSim.Journal.Last.Headers["authorization"] == $"Bearer {VertextSimulator.AccessToken}", "the access token sent as a bearer token");
+
+    // The Standard Webhooks specification's published test vector.
+    var vector = new StandardWebhooksVerifier("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").Sign("msg_p5jXN8AQM9LWM0D4loKWxJek", DateTimeOffset.FromUnixTimeSeconds(1614265330), Encoding.UTF8.GetBytes("{\"test\": 2432232314}"));
+    Check("AspNetCore", vector == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", "StandardWebhooksVerifier signs the specification's test vector");
+
+    var handled = new TaskCompletionSource<ContactCreatedTrigger>(TaskCreationOptions.RunContinuationsAsynchronously);
+    var web = WebApplication.CreateSlimBuilder();
+    web.WebHost.UseUrls("http://127.0.0.1:0");
+    web.Logging.ClearProviders();
+    web.Services.AddChatApisInboundEvents().AddHandler<ContactCreatedTrigger>((trigger, context, ct) =>
+    {
+        handled.TrySetResult(trigger);
+        return Task.CompletedTask;
+    });
+    var token = WebhookUrlToken.Generate();
+    await using var app = web.Build();
+    app.MapChattingTriggers("/hooks/chatting/{token}", o => o.UrlToken = token);
+    await app.StartAsync();
+    var target = WebhookUrlToken.BuildTargetUrl(new Uri(new Uri(app.Urls.First().TrimEnd('/') + "/"), "hooks/chatting"), token);
+    await chatting.SubscribeAsync(ChattingEvent.ContactCreated, target);
+    await chatting.CreateContactAsync(new NewContact("smoke@example.com"));
+    var trigger = await handled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    Check("AspNetCore", trigger.Email == "smoke@example.com", $"a Chatting contact.created trigger reached its typed handler: {trigger.Email}");
+    await app.StopAsync();
 }
-catch (ChatApiException e)
+catch (Exception e) when (e is ChatApiException or TimeoutException)
 {
     failures.Add($"{e.GetType().Name}: {e.Message}");
     Console.WriteLine($"  FAIL {e.GetType().Name}: {e.Message}");

@@ -1,6 +1,6 @@
 // Checks the packed ChatApis packages (run by scripts/package-smoke.sh as a file-based app):
 //   dotnet run check-packages.cs -- <artifacts dir> <version> <Directory.Packages.props> <commit> <sourcelink: required|report>
-// For each of the seven packages and its .snupkg: README, MIT license expression, XML docs, repository commit,
+// For each of the eight packages and its .snupkg: README, MIT license expression, XML docs, repository commit,
 // dependencies (ChatApis.* at this version, everything else at the centrally pinned version), the tool layout,
 // no stray files, and the SourceLink map in every PDB. Exit code 0 when all hold; every problem is printed.
 using System.IO.Compression;
@@ -15,7 +15,7 @@ if (args.Length != 5)
 }
 
 var (artifacts, version, packagesProps, commit, sourceLinkRequired) = (args[0], args[1], args[2], args[3], args[4] == "required");
-string[] libraries = ["ChatApis.Core", "ChatApis.AssistLoop", "ChatApis.Zipchat", "ChatApis.Chatting", "ChatApis.Vertext", "ChatApis.Testing"];
+string[] libraries = ["ChatApis.Core", "ChatApis.AssistLoop", "ChatApis.Zipchat", "ChatApis.Chatting", "ChatApis.Vertext", "ChatApis.AspNetCore", "ChatApis.Testing"];
 const string Tool = "ChatApis.Simulator";
 const string ToolCommand = "chatapis-simulator";
 var expected = libraries.Append(Tool).ToArray();
@@ -126,9 +126,9 @@ foreach (var id in expected)
                 Problem($"unexpected files: {string.Join(", ", stray)}");
             }
 
-            if (id == "ChatApis.Testing" != metadata.Descendants(ns + "frameworkReference").Any(f => (string?)f.Attribute("name") == "Microsoft.AspNetCore.App"))
+            if ((id is "ChatApis.Testing" or "ChatApis.AspNetCore") != metadata.Descendants(ns + "frameworkReference").Any(f => (string?)f.Attribute("name") == "Microsoft.AspNetCore.App"))
             {
-                Problem("only ChatApis.Testing should reference the ASP.NET Core shared framework");
+                Problem("only ChatApis.Testing and ChatApis.AspNetCore should reference the ASP.NET Core shared framework");
             }
 
             if (id is not "ChatApis.Core" and not "ChatApis.Testing" && !dependencies.Any(d => d.Item1 == "ChatApis.Core"))

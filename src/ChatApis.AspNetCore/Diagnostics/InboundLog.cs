@@ -6,7 +6,7 @@ namespace ChatApis.AspNetCore;
 // query, which hold the URL token; never a body, a header or a parser's message, which may quote the payload.
 internal static partial class InboundLog
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Rejected a {Source} delivery at {Endpoint}: {Status} {Code}{Reason}")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Rejected a delivery from {Source} at {Endpoint}: {Status} {Code}{Reason}")]
     public static partial void Rejected(ILogger logger, string source, string endpoint, int status, string code, string reason);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Handled {Source} {EventName} delivery {DeliveryKey} at {Endpoint}")]

@@ -36,14 +36,14 @@ public sealed class ZipchatWatchCursor
     /// <summary>Reads a cursor written by <see cref="Serialize"/>.</summary>
     /// <param name="text">The persisted text.</param>
     /// <returns>The cursor.</returns>
-    /// <exception cref="FormatException">The text is not a cursor this release wrote.</exception>
+    /// <exception cref="ArgumentException">The text is not a cursor this release wrote.</exception>
     public static ZipchatWatchCursor Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(';');
         if (parts.Length != 3 || parts[0] != Prefix || !TryTicks(parts[1], out var since))
         {
-            throw new FormatException("The text is not a Zipchat watch cursor (expected 'zw1;<ticks>;<id>@<ticks>,...').");
+            throw new ArgumentException("text is not a Zipchat watch cursor (expected 'zw1;<ticks>;<id>@<ticks>,...').", nameof(text));
         }
 
         var seen = ImmutableDictionary.CreateBuilder<long, DateTimeOffset>();
@@ -55,7 +55,7 @@ public sealed class ZipchatWatchCursor
                 || id <= 0
                 || !TryTicks(entry[(at + 1)..], out var createdAt))
             {
-                throw new FormatException("A Zipchat watch cursor entry is not '<message id>@<ticks>'.");
+                throw new ArgumentException("text is not a Zipchat watch cursor: an entry is not '<message id>@<ticks>'.", nameof(text));
             }
 
             seen[id] = createdAt;
