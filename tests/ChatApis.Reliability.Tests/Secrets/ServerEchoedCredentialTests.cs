@@ -1,16 +1,10 @@
-using System.Collections.Concurrent;
 using ChatApis.AssistLoop;
-using ChatApis.Chatting;
-using ChatApis.Http;
 using ChatApis.Reliability.Tests.Support;
 using ChatApis.Testing;
 using ChatApis.Testing.AssistLoop;
 using ChatApis.Testing.Chatting;
 using ChatApis.Testing.Vertext;
 using ChatApis.Testing.Zipchat;
-using ChatApis.Vertext;
-using ChatApis.Zipchat;
-using Microsoft.Extensions.Logging;
 
 namespace ChatApis.Reliability.Tests.Secrets;
 
@@ -28,87 +22,7 @@ public class ServerEchoedCredentialTests
 
     public static TheoryData<string> AssistLoopSurfaces => [Surfaces.AssistLoopZapier.Name, Surfaces.AssistLoopMake.Name];
 
-    /// <summary>One client with its own log capture, on a manual clock shared with its simulator.</summary>
-    private sealed class Harness : IAsyncDisposable
-    {
-        private readonly LogCapture _logs = new();
-        private readonly ILoggerFactory _factory;
-
-        private Harness(Surface surface, SimulatorHost sim, ManualTimeProvider clock)
-        {
-            Surface = surface;
-            Sim = sim;
-            Clock = clock;
-            _factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-            var settings = new ClientSettings { Time = clock, MaxRetries = 0 };
-            var baseAddress = surface.ApiBase(sim);
-            Client = surface switch
-            {
-                Surfaces.AssistLoopSurfaceDefinition assistLoop => new AssistLoopClient(assistLoop.Options(baseAddress, settings), clock, _factory),
-                Surfaces.ZipchatSurface => new ZipchatClient(Apply(new ZipchatClientOptions { ApiKey = ZipchatSimulator.ApiKey, ChatId = ZipchatSimulator.ChatId, BaseAddress = baseAddress }, settings), clock, _factory),
-                Surfaces.ChattingSurface => new ChattingClient(Apply(new ChattingClientOptions { ApiKey = ChattingSimulator.ApiKey, BaseAddress = baseAddress }, settings), clock, _factory),
-                _ => new VertextClient(Apply(new VertextClientOptions { AccessToken = VertextSimulator.AccessToken, BaseAddress = baseAddress }, settings), clock, _factory),
-            };
-        }
-
-        public Surface Surface { get; }
-
-        public SimulatorHost Sim { get; }
-
-        public ManualTimeProvider Clock { get; }
-
-        public ChatApiClient Client { get; }
-
-        public AssistLoopClient AssistLoop => (AssistLoopClient)Client;
-
-        public static async Task<Harness> StartAsync(string surfaceName)
-        {
-            var surface = Surfaces.ByName(surfaceName);
-            var clock = new ManualTimeProvider();
-            var sim = surface.CreateSimulator(clock);
-            await sim.StartAsync(TestContext.Current.CancellationToken);
-            return new Harness(surface, sim, clock);
-        }
-
-        /// <summary>Runs the call, which must fail with a ChatApiException, and checks no text of it or of the logs holds a secret.</summary>
-        public async Task<ChatApiException> FailsWithoutLeakingAsync(Func<Task<object?>> call, params string[] secrets)
-        {
-            var (_, error) = await Bounded.RunAsync(call);
-            var failure = Assert.IsAssignableFrom<ChatApiException>(error);
-            var texts = new[] { ("Message", failure.Message), ("ToString()", failure.ToString()), ("RawBody", failure.RawBody), ("ErrorCode", failure.ErrorCode), ("RequestId", failure.RequestId) }
-                .Concat(_logs.Lines.Select(l => ("log", (string?)l)))
-                .ToList();
-            foreach (var secret in secrets)
-            {
-                SecretSink.Secret(secret);
-                foreach (var (where, text) in texts)
-                {
-                    Assert.False(text?.Contains(secret, StringComparison.Ordinal) ?? false, $"The credential leaked into {where}: {text}");
-                }
-            }
-
-            Assert.Contains(SecretRedactor, failure.RawBody, StringComparison.Ordinal);
-            Assert.NotEmpty(_logs.Lines);
-            Counts.Add("secrets: server-echoed credentials redacted");
-            return failure;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            _factory.Dispose();
-            await Sim.DisposeAsync();
-        }
-
-        private static T Apply<T>(T options, ClientSettings settings)
-            where T : ChatApiClientOptions
-        {
-            settings.ApplyTo(options);
-            return options;
-        }
-    }
-
-    private const string SecretRedactor = ChatApis.Safety.SecretRedactor.Mask;
+    private const string Redacted = ChatApis.Safety.SecretRedactor.Mask;
 
     private static Dictionary<string, string> RequestId(string value) => new() { ["Request-Id"] = value, ["X-Request-Id"] = value };
 
@@ -125,7 +39,7 @@ public class ServerEchoedCredentialTests
     [MemberData(nameof(AllSurfaces))]
     public async Task The_api_key_or_access_token_echoed_by_a_rejection_is_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         var secret = HeaderCredential(h.Surface);
         var call = h.Surface.Read;
 
@@ -136,15 +50,15 @@ public class ServerEchoedCredentialTests
         var error = await h.FailsWithoutLeakingAsync(() => call.Invoke(h.Client, CancellationToken.None), secret);
 
         Assert.Equal(status, (int)error.StatusCode!.Value);
-        Assert.Equal(SecretRedactor, error.RequestId);
-        Assert.Contains($"The credential {SecretRedactor} was rejected.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Redacted, error.RequestId);
+        Assert.Contains($"The credential {Redacted} was rejected.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(AssistLoopSurfaces))]
     public async Task A_rotated_access_token_echoed_later_is_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         await ExpireAsync(h.AssistLoop);
         await h.Surface.Read.Invoke(h.Client, TestContext.Current.CancellationToken);
         var rotated = (await h.AssistLoop.TokenStore.GetTokensAsync(TestContext.Current.CancellationToken))!.AccessToken;
@@ -153,14 +67,14 @@ public class ServerEchoedCredentialTests
 
         var error = await h.FailsWithoutLeakingAsync(() => h.Surface.Read.Invoke(h.Client, CancellationToken.None), rotated);
 
-        Assert.Contains($"Token {SecretRedactor} lacks a scope.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Token {Redacted} lacks a scope.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(AssistLoopSurfaces))]
     public async Task The_refresh_token_and_client_secret_echoed_by_the_token_endpoint_are_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         await ExpireAsync(h.AssistLoop);
         h.Sim.Faults.On("POST", "/oauth/token").Once(Fault.Status(400,
             $$"""{"error":"invalid_request","message":"refresh_token={{AssistLoopSimulator.RefreshToken}} client_secret={{AssistLoopSimulator.ClientSecret}} malformed"}"""));
@@ -168,14 +82,14 @@ public class ServerEchoedCredentialTests
         var error = await h.FailsWithoutLeakingAsync(() => h.Surface.Read.Invoke(h.Client, CancellationToken.None), AssistLoopSimulator.RefreshToken, AssistLoopSimulator.ClientSecret);
 
         Assert.Equal(400, (int)error.StatusCode!.Value);
-        Assert.Equal($$"""{"error":"invalid_request","message":"refresh_token={{SecretRedactor}} client_secret={{SecretRedactor}} malformed"}""", error.RawBody);
+        Assert.Equal($$"""{"error":"invalid_request","message":"refresh_token={{Redacted}} client_secret={{Redacted}} malformed"}""", error.RawBody);
     }
 
     [Theory]
     [MemberData(nameof(AssistLoopSurfaces))]
     public async Task A_rotated_refresh_token_echoed_with_invalid_grant_is_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         await ExpireAsync(h.AssistLoop);
         await h.Surface.Read.Invoke(h.Client, TestContext.Current.CancellationToken);
         var rotated = (await h.AssistLoop.TokenStore.GetTokensAsync(TestContext.Current.CancellationToken))!.RefreshToken!;
@@ -193,21 +107,21 @@ public class ServerEchoedCredentialTests
     [MemberData(nameof(AssistLoopSurfaces))]
     public async Task The_client_secret_echoed_by_a_rejected_code_exchange_is_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         h.Sim.Faults.On("POST", "/oauth/token").Once(Fault.Status(401, $$"""{"error":"invalid_client","message":"Unknown client secret {{AssistLoopSimulator.ClientSecret}}."}"""));
         var redirect = new Uri(h.Surface == Surfaces.AssistLoopMake ? AssistLoopSimulator.MakeRedirectUri : AssistLoopSimulator.ZapierRedirectUri);
 
         var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.ExchangeCodeAsync("code_123", redirect, CancellationToken.None), AssistLoopSimulator.ClientSecret);
 
         Assert.Equal(401, (int)error.StatusCode!.Value);
-        Assert.Contains($"Unknown client secret {SecretRedactor}.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Unknown client secret {Redacted}.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(AssistLoopSurfaces))]
     public async Task A_webhook_secret_echoed_by_a_later_error_is_redacted(string surfaceName)
     {
-        await using var h = await Harness.StartAsync(surfaceName);
+        await using var h = await CapturedClient.StartAsync(surfaceName);
         var (organization, agent) = h.Surface == Surfaces.AssistLoopMake
             ? (AssistLoopSimulator.MakeOrganizationUuid, AssistLoopSimulator.MakeAgentUuid)
             : (AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid);
@@ -220,40 +134,12 @@ public class ServerEchoedCredentialTests
         var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.UnsubscribeWebhookAsync(id, CancellationToken.None), secret);
 
         Assert.IsType<ChatApiServerException>(error);
-        Assert.Contains($"Could not delete hook with secret {SecretRedactor}.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Could not delete hook with secret {Redacted}.", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task ExpireAsync(AssistLoopClient client)
     {
         var tokens = (await client.TokenStore.GetTokensAsync(TestContext.Current.CancellationToken))!;
         await client.TokenStore.SaveTokensAsync(tokens with { ExpiresAt = Expired }, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Every log line the harness's client wrote, with its structured values.</summary>
-    private sealed class LogCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogCapture owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-                var line = $"{logLevel} {category}: {formatter(state, exception)} {{{values}}} {exception}";
-                owner.Lines.Enqueue(line);
-                SecretSink.ObserveText(line);
-            }
-        }
     }
 }
