@@ -47,7 +47,8 @@ public partial class AssistLoopClient
         var response = await Pipeline.SendAsync(request, AssistLoopJsonContext.Default.WebhookSubscription, cancellationToken).ConfigureAwait(false);
 
         // The secret is a credential from now on: a later error that echoes it must not print it.
-        Pipeline.Secrets.Add(response.Value.Data.Secret);
+        // (A hostile body may hold "data": null although the model says it cannot.)
+        Pipeline.Secrets.Add(response.Value.Data?.Secret);
         return response;
     }
 

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatApis.Diagnostics;
 
-// Every message takes the path TEMPLATE, never the filled path or query values, and never a header:
-// nothing a log line holds can be a token, key or secret.
+// Every message takes the path TEMPLATE (the documented names, e.g. "chats/{chat_id}/users/{id}"), never
+// the filled path or query values, never a header and never text a server sent (its message, body or
+// request id): nothing a log line holds can be a token, key or secret, even one a server echoes, so log
+// lines need no redaction. Server text reaches only exceptions, which the pipeline redacts.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Vendor} {Method} {PathTemplate} -> {StatusCode} (attempt {Attempt}, {ElapsedMs:0.0} ms)")]

@@ -58,6 +58,189 @@ public class ArgumentValidationTests
         Counts.Add("bad input: invalid-argument cases", cases);
     }
 
+    // Text that, as a path value, would leave its segment (dot segments, separators, their percent-encoded
+    // forms), as a header value would add a header line (CRLF), or is simply too big (100 KB).
+    private static readonly (string Label, string Value)[] Hostile =
+    [
+        ("\".\"", "."),
+        ("\"..\"", ".."),
+        ("\"a/b\"", "a/b"),
+        ("\"../x\"", "../x"),
+        ("\"a\\b\"", "a\\b"),
+        ("\"%2e%2e\"", "%2e%2e"),
+        ("\"%2E.\"", "%2E."),
+        ("\"..%2f\"", "..%2f"),
+        ("CRLF header", "v\r\nX-Injected: yes"),
+        ("100 KB", new string('a', 100 * 1024)),
+    ];
+
+    /// <summary>
+    /// Every string parameter of every public client method, given each hostile text: a parameter that
+    /// becomes a path segment refuses it (ArgumentException naming it) before anything is sent; any other
+    /// parameter refuses it the same way or sends it as one value, so the request reaches exactly the
+    /// endpoint a harmless value reaches and carries no header the value smuggled in. Nothing ends in an
+    /// exception that is not an ArgumentException or a typed ChatApiException.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SurfaceNames))]
+    public async Task Every_string_parameter_refuses_hostile_text_or_sends_it_as_one_value(string surfaceName)
+    {
+        var surface = Surfaces.ByName(surfaceName);
+        await using var sim = surface.CreateSimulator();
+        await sim.StartAsync(TestContext.Current.CancellationToken);
+        using var client = surface.CreateClient(surface.ApiBase(sim), new ClientSettings { MaxRetries = 0, RateLimiting = false });
+        var methods = client.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken)) && m.GetParameters().Any(p => p.ParameterType == typeof(string)))
+            .ToList();
+        Assert.NotEmpty(methods);
+        var failures = new List<string>();
+        int pathParameters = 0, refused = 0, sentAsOneValue = 0;
+        foreach (var method in methods)
+        {
+            var parameters = method.GetParameters();
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var parameter = parameters[i];
+                if (parameter.ParameterType != typeof(string))
+                {
+                    continue;
+                }
+
+                // A harmless value unique to this parameter shows whether it lands in the path.
+                var harmless = "v-" + parameter.Name;
+                var args = parameters.Select(p => p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
+                    : p.ParameterType == typeof(string) ? "v-" + p.Name : Valid(p)).ToArray();
+                var (baseline, _) = await CallAsync(client, method, args, sim);
+                var inPath = baseline.Any(r => r.Path.Contains("/" + harmless, StringComparison.Ordinal));
+                pathParameters += inPath ? 1 : 0;
+                var endpoints = baseline.Select(r => $"{r.Method} {r.Path}").ToHashSet(StringComparer.Ordinal);
+                var headerNames = baseline.SelectMany(r => r.Headers.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+                foreach (var (label, value) in Hostile)
+                {
+                    var id = $"{method.DeclaringType!.Name}.{method.Name}({parameter.Name})={label}";
+                    args[i] = value;
+                    var (sent, thrown) = await CallAsync(client, method, args, sim);
+                    SecretSink.Observe(thrown);
+                    if (thrown is ArgumentException argument)
+                    {
+                        refused++;
+                        if (argument.ParamName != parameter.Name)
+                        {
+                            failures.Add($"{id}: refused, but ParamName was '{argument.ParamName}'");
+                        }
+
+                        if (sent.Count > 0)
+                        {
+                            failures.Add($"{id}: refused after sending {string.Join(", ", sent)}");
+                        }
+
+                        continue;
+                    }
+
+                    if (inPath)
+                    {
+                        failures.Add($"{id}: a path value must be refused, got {thrown?.GetType().Name ?? "no exception"} and sent {string.Join(", ", sent)}");
+                        continue;
+                    }
+
+                    sentAsOneValue++;
+                    if (thrown is not null and not ChatApiException and not OAuthStateMismatchException)
+                    {
+                        failures.Add($"{id}: untyped {thrown.GetType().Name}: {thrown.Message}");
+                    }
+
+                    foreach (var request in sent)
+                    {
+                        if (!endpoints.Contains($"{request.Method} {request.Path}"))
+                        {
+                            failures.Add($"{id}: reached {request.Method} {request.Path}, a harmless value reached {string.Join(" | ", endpoints)}");
+                        }
+
+                        if (request.Headers.Keys.FirstOrDefault(h => h.Equals("X-Injected", StringComparison.OrdinalIgnoreCase) || !headerNames.Contains(h)) is { } extra)
+                        {
+                            failures.Add($"{id}: the request carried a header '{extra}' a harmless value did not add");
+                        }
+                    }
+                }
+
+                args[i] = harmless;
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        if (surface is not Surfaces.ZipchatSurface)
+        {
+            Assert.True(pathParameters > 0, "no string parameter reached the path: the sweep identified nothing to refuse");
+        }
+
+        Counts.Add("bad input: hostile text refused before sending", refused);
+        Counts.Add("bad input: hostile text sent as one value", sentAsOneValue);
+    }
+
+    // Calls a method (draining the first item of a pageable, which sends its first request) and returns
+    // the requests the simulator received meanwhile and the exception the call ended with.
+    private static async Task<(IReadOnlyList<RecordedRequest> Sent, Exception? Thrown)> CallAsync(object target, MethodInfo method, object?[] args, SimulatorHost sim)
+    {
+        var before = sim.Journal.Count;
+        Exception? thrown;
+        try
+        {
+            var result = method.Invoke(target, args);
+            thrown = result switch
+            {
+                Task task => await Outcome(task),
+                _ when AsyncEnumerableOf(result) is { } itemType => await Outcome(FirstItemAsync(result!, itemType)),
+                _ => null,
+            };
+        }
+        catch (TargetInvocationException ex)
+        {
+            thrown = ex.InnerException;
+        }
+
+        return (sim.Journal.Requests.Skip(before).ToList(), thrown);
+
+        static async Task<Exception?> Outcome(Task task)
+        {
+            try
+            {
+                await task.WaitAsync(Bounded.Limit);
+                return null;
+            }
+            catch (TimeoutException) when (!task.IsCompleted)
+            {
+                throw new Xunit.Sdk.XunitException("A call did not finish within the bound: a hang.");
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }
+    }
+
+    private static Type? AsyncEnumerableOf(object? value) =>
+        value?.GetType().GetInterfaces().FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
+
+    private static async Task FirstItemAsync(object enumerable, Type itemType)
+    {
+        var source = typeof(IAsyncEnumerable<>).MakeGenericType(itemType);
+        var enumerator = (IAsyncDisposable)source.GetMethod(nameof(IAsyncEnumerable<int>.GetAsyncEnumerator))!.Invoke(enumerable, [CancellationToken.None])!;
+        try
+        {
+            var moveNext = typeof(IAsyncEnumerator<>).MakeGenericType(itemType).GetMethod(nameof(IAsyncEnumerator<int>.MoveNextAsync))!;
+            await (ValueTask<bool>)moveNext.Invoke(enumerator, null)!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+        }
+        finally
+        {
+            await enumerator.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Every_public_static_parse_method_rejects_invalid_text_with_an_argument_exception()
     {
