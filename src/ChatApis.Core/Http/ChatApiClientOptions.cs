@@ -44,6 +44,13 @@ public class ChatApiClientOptions
     /// <summary>Whether requests queue client-side within the vendor's documented budgets (default true).</summary>
     public bool EnableRateLimiting { get; set; } = true;
 
+    /// <summary>
+    /// The most connections the client opens to the vendor's server at a time (1 to 1024; default
+    /// <see cref="DependencyInjection.ChatApiHttp.DefaultMaxConnectionsPerServer"/>, 16); further requests wait
+    /// for a free connection. The vendors' budgets (60 or 120 requests a minute) need no more.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = DependencyInjection.ChatApiHttp.DefaultMaxConnectionsPerServer;
+
     /// <summary>Checks the options; vendor options add their own checks.</summary>
     /// <returns>One message per problem; empty when the options are valid.</returns>
     public virtual IEnumerable<string> Validate()
@@ -76,6 +83,11 @@ public class ChatApiClientOptions
         if (MaxResponseBytes < 1024)
         {
             yield return $"{nameof(MaxResponseBytes)} must be at least 1024 (was {MaxResponseBytes}).";
+        }
+
+        if (MaxConnectionsPerServer is < 1 or > 1024)
+        {
+            yield return $"{nameof(MaxConnectionsPerServer)} must be between 1 and 1024 (was {MaxConnectionsPerServer}).";
         }
     }
 
