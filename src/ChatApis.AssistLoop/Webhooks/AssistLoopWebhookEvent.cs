@@ -56,7 +56,18 @@ public abstract class AssistLoopWebhookEvent : ApiModel
     public static AssistLoopWebhookEvent Parse(ReadOnlySpan<byte> utf8Json)
     {
         using var document = InboundJson.Parse(utf8Json, AssistLoopVendor.Name);
-        var root = document.RootElement;
+        try
+        {
+            return Read(document.RootElement);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw InboundJson.InvalidText(AssistLoopVendor.Name, ex);
+        }
+    }
+
+    private static AssistLoopWebhookEvent Read(JsonElement root)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new ChatApiInvalidPayloadException(AssistLoopVendor.Name, $"a webhook event must be a JSON object but the body is {Kind(root.ValueKind)}", "$");

@@ -67,6 +67,10 @@ public abstract class ChattingTrigger
         {
             throw InboundJson.Invalid(ChattingVendor.Name, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw InboundJson.InvalidText(ChattingVendor.Name, ex);
+        }
     }
 
     /// <summary>Builds the typed trigger of a parsed payload.</summary>

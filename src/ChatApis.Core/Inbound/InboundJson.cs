@@ -112,6 +112,17 @@ internal static class InboundJson
         return new ChatApiInvalidPayloadException(vendor, reason.Length == 0 ? "the body is not valid JSON" : reason, error.Path, error);
     }
 
+    /// <summary>
+    /// The payload error for a string that cannot be read as text: JSON lets a string escape a lone UTF-16
+    /// surrogate (<c>"\ud800"</c>), which is valid UTF-8 on the wire but no text at all, and
+    /// <see cref="JsonElement.GetString"/> refuses it with an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="error">The error reading the string.</param>
+    /// <returns>The exception to throw.</returns>
+    public static ChatApiInvalidPayloadException InvalidText(string vendor, InvalidOperationException error) =>
+        new(vendor, "a string holds an escaped lone surrogate (\\uD800 to \\uDFFF), which is not text", null, error);
+
     private static ChatApiInvalidPayloadException TooLong(string vendor) =>
         new(vendor, $"the body is longer than {InboundPayloadLimits.MaxBytes} bytes ({nameof(InboundPayloadLimits)}.{nameof(InboundPayloadLimits.MaxBytes)})");
 }
