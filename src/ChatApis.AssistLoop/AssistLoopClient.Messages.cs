@@ -7,16 +7,20 @@ namespace ChatApis.AssistLoop;
 public partial class AssistLoopClient
 {
     /// <summary>
-    /// Finds a conversation's messages, newest first, across as many pages as the enumeration consumes:
-    /// each next page asks for messages created at or before the oldest one seen (<c>created_to</c>), and
-    /// messages repeated at that boundary are dropped. System messages are excluded by AssistLoop.
+    /// Finds a conversation's messages, newest first, across as many pages as the enumeration consumes. Each
+    /// next page asks for messages created before the second after the oldest one seen (<c>created_to</c>),
+    /// so no message sharing that second is skipped whether AssistLoop reads "before" strictly or not, and
+    /// messages already yielded are dropped by id: every message comes exactly once. When a page lies
+    /// within one second, the walk asks for that second again with 100 per page, then moves past it; only
+    /// a second holding more than 100 messages can keep some of them out of reach (the API has no other
+    /// cursor). System messages are excluded by AssistLoop.
     /// </summary>
     /// <param name="conversationUuid">The conversation's UUID.</param>
     /// <param name="createdFrom">Only messages created after this instant.</param>
     /// <param name="createdTo">Only messages created before this instant (the walk starts here).</param>
     /// <param name="perPage">The page size, 10 to 100 (default 20).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The messages; use <see cref="AsyncPageable{T}.AsPages"/> for the pages' metadata.</returns>
+    /// <returns>The messages; use <see cref="AsyncPageable{T}.AsPages"/> for the pages' metadata (a page may be empty when it brought only messages already yielded).</returns>
     public virtual AsyncPageable<Message> FindMessagesAsync(
         string conversationUuid,
         DateTimeOffset? createdFrom = null,
@@ -28,11 +32,13 @@ public partial class AssistLoopClient
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
         return new TimeKeysetPageable<Message>(
-            (cursor, ct) => GetMessagesPageAsync(conversationUuid, createdFrom, cursor, perPage, ct),
+            (cursor, size, ct) => GetMessagesPageAsync(conversationUuid, createdFrom, cursor, size, ct),
             static m => m.CreatedAt == default ? null : m.CreatedAt,
             static m => string.IsNullOrEmpty(m.Id) ? m.Uuid : m.Id,
             perPage,
-            createdTo,
+            MaxPageSize,
+            start: createdTo,
+            after: createdFrom,
             cancellationToken);
     }
 

@@ -96,7 +96,7 @@ public partial class ZipchatClient : ChatApiClient
             .AddQuery("page", page)
             .AddQuery("per_page", perPage)
             .AddQuery("last_message_at_since", lastMessageAtSince);
-        return Pipeline.SendAsync(request, ZipchatWireContext.Default.ConversationList, cancellationToken);
+        return SendUnwrappedAsync<ConversationListEnvelope, ConversationList>(request, ZipchatWireContext.Default.ConversationListEnvelope, cancellationToken);
     }
 
     /// <summary>

@@ -106,7 +106,10 @@ public sealed class MessageTests : AssistLoopTestBase
 
         var finds = Sim.Journal.Where("GET", $"/api/v1/automation/conversations/{conversation}/messages/find");
         Assert.Equal("?per_page=10", finds[0].QueryString);
-        Assert.Equal($"?created_to={Uri.EscapeDataString(ChatApis.Http.ApiRequest.FormatIso8601(seen[9].CreatedAt))}&per_page=10", finds[1].QueryString);
+        // The next page asks for everything before the second after the page's oldest message, so messages
+        // sharing that second come back under a strict reading of "before" too (the duplicates are dropped).
+        var oldestSecond = new DateTimeOffset(seen[9].CreatedAt.UtcTicks - (seen[9].CreatedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        Assert.Equal($"?created_to={Uri.EscapeDataString(ChatApis.Http.ApiRequest.FormatIso8601(oldestSecond.AddSeconds(1)))}&per_page=10", finds[1].QueryString);
         Assert.True(finds.Count >= 3);
     }
 

@@ -197,14 +197,59 @@ public sealed class WebhookTests : AssistLoopTestBase
     }
 
     [Theory]
-    [InlineData("not json")]
-    [InlineData("[1,2]")]
-    [InlineData("null")]
-    [InlineData("""{"event":"new_conversation","data":"oops"}""")]
-    public void Invalid_bodies_are_invalid_response_errors(string body)
+    [InlineData("not json", null)]
+    [InlineData("", null)]
+    [InlineData("[1,2]", "$")]
+    [InlineData("null", "$")]
+    [InlineData("""{"event":"new_conversation","data":"oops"}""", "$.data")]
+    [InlineData("""{"event":"new_conversation"} {}""", null)]
+    public void Invalid_bodies_are_invalid_payload_errors(string body, string? path)
     {
-        var error = Assert.Throws<ChatApiInvalidResponseException>(() => AssistLoopWebhookEvent.Parse(body));
+        var error = Assert.Throws<ChatApiInvalidPayloadException>(() => AssistLoopWebhookEvent.Parse(body));
+
         Assert.Equal("AssistLoop", error.Vendor);
+        Assert.Equal(path, error.JsonPath);
+        Assert.False(string.IsNullOrWhiteSpace(error.Reason));
+        Assert.StartsWith("The AssistLoop payload is invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"id":"evt_1","timestamp":"2025-01-20T16:00:00+00:00","data":{}}""")]
+    [InlineData("""{"event":"","data":{}}""")]
+    [InlineData("""{"event":"   "}""")]
+    [InlineData("""{"event":null}""")]
+    [InlineData("""{"event":5}""")]
+    [InlineData("""{"event":["new_conversation"]}""")]
+    public void A_body_without_an_event_name_is_invalid_not_an_unknown_event(string body)
+    {
+        var error = Assert.Throws<ChatApiInvalidPayloadException>(() => AssistLoopWebhookEvent.Parse(body));
+
+        Assert.Equal("AssistLoop", error.Vendor);
+        Assert.Equal("$.event", error.JsonPath);
+        Assert.Contains("event name", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_an_invalid_payload()
+    {
+        byte[] body = [.. "{\"event\":\"new_conversation\",\"id\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        var error = Assert.Throws<ChatApiInvalidPayloadException>(() => AssistLoopWebhookEvent.Parse(body));
+
+        Assert.Equal("the body is not valid UTF-8", error.Reason);
+        Assert.Null(error.JsonPath);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_allowed()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. """{"id":"evt_1","event":"conversation_rated"}"""u8];
+
+        var parsed = Assert.IsType<UnknownWebhookEvent>(AssistLoopWebhookEvent.Parse(body));
+
+        Assert.Equal("evt_1", parsed.Id);
+        Assert.Equal("conversation_rated", parsed.Event.Value);
     }
 
     private static void AssertCommon(WebhookEventData data, DateTimeOffset createdAt, ResponseMode mode)

@@ -112,14 +112,21 @@ public sealed class TriggerParsingTests
         Assert.Equal(json, trigger.RawJson);
     }
 
-    [Fact]
-    public void A_payload_without_an_event_is_an_unknown_trigger()
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"timestamp":"2026-04-09T11:00:00.000Z","data":{"contact_id":"c_1"}}""")]
+    [InlineData("""{"event":""}""")]
+    [InlineData("""{"event":" "}""")]
+    [InlineData("""{"event":null}""")]
+    [InlineData("""{"event":5}""")]
+    [InlineData("""{"event":{"name":"tag.added"}}""")]
+    public void A_payload_without_an_event_name_is_invalid_not_an_unknown_trigger(string json)
     {
-        var trigger = Assert.IsType<UnknownTrigger>(ChattingTrigger.Parse("{}"));
+        var error = Assert.Throws<ChatApiInvalidPayloadException>(() => ChattingTrigger.Parse(json));
 
-        Assert.Equal("", trigger.Event.Value);
-        Assert.Empty(trigger.Data);
-        Assert.Null(trigger.Timestamp);
+        Assert.Equal("Chatting", error.Vendor);
+        Assert.Equal("$.event", error.JsonPath);
+        Assert.Contains("names no event", error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -132,9 +139,9 @@ public sealed class TriggerParsingTests
     [InlineData("""{"event":"tag.added","data":{"tag":{"name":"vip"}}}""")]
     [InlineData("""{"event":"conversation.resolved","data":{"message_count":"many"}}""")]
     [InlineData("""{"event":"conversation.created","data":{"tags":"vip"}}""")]
-    public void Unreadable_payloads_are_a_typed_invalid_response(string json)
+    public void Unreadable_payloads_are_a_typed_invalid_payload(string json)
     {
-        var error = Assert.Throws<ChatApiInvalidResponseException>(() => ChattingTrigger.Parse(json));
+        var error = Assert.Throws<ChatApiInvalidPayloadException>(() => ChattingTrigger.Parse(json));
 
         Assert.Equal("Chatting", error.Vendor);
         Assert.IsAssignableFrom<JsonException>(error.InnerException);

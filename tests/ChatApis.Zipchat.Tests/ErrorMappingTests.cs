@@ -51,6 +51,41 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         Assert.Contains("sender_id is required", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"errors":["Conversation is in AI mode; assign it to a user before sending a manual message"]}""", ZipchatErrorCodes.ConversationInAiMode, "Conversation is in AI mode; assign it to a user before sending a manual message")]
+    [InlineData("""{"errors":"sender_id is required"}""", ZipchatErrorCodes.SenderIdRequired, "sender_id is required")]
+    [InlineData("""{"errors":["message is required","sender_id is required"]}""", ZipchatErrorCodes.MessageRequired, "message is required; sender_id is required")]
+    [InlineData("""{"errors":{"sender_id":["is not an assignable user for this chat"]}}""", ZipchatErrorCodes.SenderNotAssignable, "sender_id is not an assignable user for this chat")]
+    [InlineData("""{"errors":{"base":["Cannot send: customer last messaged more than 24 hours ago on a Meta channel"]}}""", ZipchatErrorCodes.MetaReplyWindowClosed, "Cannot send: customer last messaged more than 24 hours ago on a Meta channel")]
+    [InlineData("""{"errors":[{"message":"Conversation is in AI mode; take it over first"}]}""", ZipchatErrorCodes.ConversationInAiMode, "Conversation is in AI mode; take it over first")]
+    [InlineData("""{"error":{"message":"message is required"}}""", ZipchatErrorCodes.MessageRequired, "message is required")]
+    [InlineData("""{"errors":["Something new the documents do not list"]}""", ZipchatErrorCodes.InvalidParameter, "Something new the documents do not list")]
+    public async Task An_errors_list_or_object_gives_its_code_and_its_text(string body, string code, string text)
+    {
+        Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req-7" }));
+
+        var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.Contains(text, ex.Message, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)422, ex.StatusCode);
+        Assert.Equal("req-7", ex.RequestId);
+        Assert.Equal(body, ex.RawBody);
+    }
+
+    [Fact]
+    public async Task An_errors_list_on_a_404_keeps_not_found_and_the_text()
+    {
+        Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(404, """{"errors":["Conversation not found"]}"""));
+
+        var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+
+        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+        Assert.Contains("Conversation not found", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_malformed_timestamp_is_rejected_by_the_simulator_with_422()
     {

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatApis.Inbound;
 using ChatApis.Json;
 
 namespace ChatApis.AssistLoop;
@@ -33,30 +33,69 @@ public abstract class AssistLoopWebhookEvent : ApiModel
     /// <summary>Parses a delivery body.</summary>
     /// <param name="json">The request body as text.</param>
     /// <returns>The typed event.</returns>
-    /// <exception cref="ChatApiInvalidResponseException">The body is not a JSON object of the documented shape.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ChatApiInvalidPayloadException">
+    /// The body is not a JSON object of the documented shape: not JSON, not an object, no non-empty
+    /// <c>event</c> name, a field of the wrong type, or beyond <see cref="InboundPayloadLimits"/> (size, nesting)
+    /// or not valid Unicode. Answer such a delivery with 400.
+    /// </exception>
     public static AssistLoopWebhookEvent Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(Encoding.UTF8.GetBytes(json));
+        return Parse(InboundJson.Encode(json, AssistLoopVendor.Name));
     }
 
     /// <summary>Parses a delivery body.</summary>
-    /// <param name="utf8Json">The request body bytes.</param>
+    /// <param name="utf8Json">The request body bytes (UTF-8; a byte order mark is allowed).</param>
     /// <returns>The typed event.</returns>
-    /// <exception cref="ChatApiInvalidResponseException">The body is not a JSON object of the documented shape.</exception>
+    /// <exception cref="ChatApiInvalidPayloadException">
+    /// The body is not a JSON object of the documented shape: not JSON, not an object, no non-empty
+    /// <c>event</c> name, a field of the wrong type, or beyond <see cref="InboundPayloadLimits"/> (size, nesting)
+    /// or not valid UTF-8. Answer such a delivery with 400.
+    /// </exception>
     public static AssistLoopWebhookEvent Parse(ReadOnlySpan<byte> utf8Json)
     {
+        using var document = InboundJson.Parse(utf8Json, AssistLoopVendor.Name);
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, AssistLoopJsonContext.Default.AssistLoopWebhookEvent)
+            return Read(document.RootElement);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw InboundJson.InvalidText(AssistLoopVendor.Name, ex);
+        }
+    }
+
+    private static AssistLoopWebhookEvent Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ChatApiInvalidPayloadException(AssistLoopVendor.Name, $"a webhook event must be a JSON object but the body is {Kind(root.ValueKind)}", "$");
+        }
+
+        // Checked here too (the converter refuses it as well) so the receiver learns exactly what is wrong.
+        if (WebhookEventConverter.EventNameOf(root) is null)
+        {
+            throw new ChatApiInvalidPayloadException(AssistLoopVendor.Name, "the event name is missing, empty or not a string", "$.event");
+        }
+
+        try
+        {
+            return root.Deserialize(AssistLoopJsonContext.Default.AssistLoopWebhookEvent)
                 ?? throw new JsonException("The webhook body was JSON null.");
         }
         catch (JsonException ex)
         {
-            throw new ChatApiInvalidResponseException(
-                $"The AssistLoop webhook body is not a valid event ({ex.Message}).",
-                ChatApiErrorDetails.None with { Vendor = AssistLoopVendor.Name },
-                ex);
+            throw InboundJson.Invalid(AssistLoopVendor.Name, ex);
         }
     }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        _ => "a boolean",
+    };
 }

@@ -18,7 +18,8 @@ internal sealed class WebhookEventConverter : JsonConverter<AssistLoopWebhookEve
             throw new JsonException($"Expected a webhook event object but found {root.ValueKind}.");
         }
 
-        var type = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        // Every delivery and sample names its event: without a name there is nothing to dispatch on.
+        var type = EventNameOf(root) ?? throw new JsonException("The webhook event has no event name (the 'event' property is missing, empty or not a string).");
         AssistLoopWebhookEvent? parsed = type switch
         {
             "new_conversation" => root.Deserialize(AssistLoopJsonContext.Default.NewConversationEvent),
@@ -27,6 +28,14 @@ internal sealed class WebhookEventConverter : JsonConverter<AssistLoopWebhookEve
         };
         return parsed ?? throw new JsonException("The webhook event was JSON null.");
     }
+
+    /// <summary>The event's name, or <c>null</c> when <c>event</c> is missing, blank or not a string.</summary>
+    /// <param name="root">The event object.</param>
+    /// <returns>The name.</returns>
+    internal static string? EventNameOf(JsonElement root) =>
+        root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String && e.GetString() is { } name && !string.IsNullOrWhiteSpace(name)
+            ? name
+            : null;
 
     public override void Write(Utf8JsonWriter writer, AssistLoopWebhookEvent value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Webhook events are only read.");
@@ -39,10 +48,7 @@ internal sealed class WebhookEventConverter : JsonConverter<AssistLoopWebhookEve
             unknown.Id = id.GetString();
         }
 
-        if (root.TryGetProperty("event", out var type) && type.ValueKind == JsonValueKind.String)
-        {
-            unknown.Event = WebhookEventType.FromValue(type.GetString()!);
-        }
+        unknown.Event = WebhookEventType.FromValue(EventNameOf(root)!);
 
         if (root.TryGetProperty("timestamp", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var when))
         {

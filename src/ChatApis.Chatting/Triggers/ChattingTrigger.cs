@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatApis.Inbound;
 
 namespace ChatApis.Chatting;
 
@@ -24,7 +24,7 @@ public abstract class ChattingTrigger
         RawJson = fields.Root.GetRawText();
     }
 
-    /// <summary>The event (empty when the payload named none).</summary>
+    /// <summary>The event (never empty: a payload that names none is refused).</summary>
     public ChattingEvent Event { get; }
 
     /// <summary>When the event happened, or <c>null</c> when the payload carried no timestamp.</summary>
@@ -36,54 +36,64 @@ public abstract class ChattingTrigger
     /// <summary>Parses a trigger payload (e.g. the body of a delivery to your target URL).</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The typed trigger.</returns>
-    /// <exception cref="ChatApiInvalidResponseException">The text is not a JSON object, or a field has the wrong kind.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ChatApiInvalidPayloadException">
+    /// The text is not a JSON object, names no event (<c>event</c> missing, empty or not a string), has a
+    /// field of the wrong kind, or is beyond <see cref="InboundPayloadLimits"/> (size, nesting) or not valid
+    /// Unicode. Answer such a delivery with 400.
+    /// </exception>
     public static ChattingTrigger Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(Encoding.UTF8.GetBytes(json));
+        return Parse(InboundJson.Encode(json, ChattingVendor.Name));
     }
 
-    /// <summary>Parses a UTF-8 trigger payload (e.g. a request body read as bytes).</summary>
+    /// <summary>Parses a UTF-8 trigger payload (e.g. a request body read as bytes; a byte order mark is allowed).</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
     /// <returns>The typed trigger.</returns>
-    /// <exception cref="ChatApiInvalidResponseException">The bytes are not a JSON object, or a field has the wrong kind.</exception>
+    /// <exception cref="ChatApiInvalidPayloadException">
+    /// The bytes are not a JSON object, name no event (<c>event</c> missing, empty or not a string), have a
+    /// field of the wrong kind, or are beyond <see cref="InboundPayloadLimits"/> (size, nesting) or not valid
+    /// UTF-8. Answer such a delivery with 400.
+    /// </exception>
     public static ChattingTrigger Parse(ReadOnlySpan<byte> utf8Json)
     {
+        using var document = InboundJson.Parse(utf8Json, ChattingVendor.Name);
         try
         {
-            var reader = new Utf8JsonReader(utf8Json);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                throw new JsonException("Unexpected content after the trigger payload.");
-            }
-
             return From(document.RootElement);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException ex)
         {
-            // JsonDocument checks a string's UTF-8 only when it is read: invalid bytes surface as an
-            // InvalidOperationException from GetString, and are as much a malformed payload as bad JSON.
-            throw new ChatApiInvalidResponseException(
-                $"The Chatting trigger payload could not be read: {ex.Message}",
-                new ChatApiErrorDetails(Vendor: ChattingVendor.Name),
-                ex);
+            throw InboundJson.Invalid(ChattingVendor.Name, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw InboundJson.InvalidText(ChattingVendor.Name, ex);
         }
     }
 
     /// <summary>Builds the typed trigger of a parsed payload.</summary>
     /// <param name="root">The payload's root element.</param>
     /// <returns>The trigger.</returns>
-    /// <exception cref="JsonException">The payload is not an object or a field has the wrong kind.</exception>
+    /// <exception cref="JsonException">The payload is not an object, names no event, or a field has the wrong kind.</exception>
     internal static ChattingTrigger From(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new JsonException($"A trigger payload must be a JSON object but was {root.ValueKind}.");
+            throw new JsonException($"A trigger payload must be a JSON object but was {root.ValueKind}.", "$", null, null);
+        }
+
+        // A payload must say what happened: without an event name there is nothing to dispatch on, and an
+        // "unknown" trigger with an empty name would hide a broken or forged delivery.
+        var name = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new JsonException("The trigger names no event: 'event' is missing, empty or not a string.", "$.event", null, null);
         }
 
         var fields = new TriggerFields(root);
-        return fields.TopLevelString("event") switch
+        return name switch
         {
             "conversation.created" => new ConversationCreatedTrigger(fields),
             "conversation.resolved" => new ConversationResolvedTrigger(fields),

@@ -74,7 +74,8 @@ internal readonly struct TriggerFields(JsonElement root)
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
-            : throw new JsonException($"Trigger timestamp '{(text.Length > 64 ? text[..64] + "..." : text)}' is not an ISO 8601 timestamp.");
+            // The value is not repeated: a payload comes from outside, and its text has no place in a log.
+            : throw new JsonException("The trigger's timestamp is not an ISO 8601 timestamp.", "$.timestamp", null, null);
     }
 
     // Every field the payload carries, nested values winning over flattened copies (for unknown events).

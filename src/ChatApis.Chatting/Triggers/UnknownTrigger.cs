@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ChatApis.Chatting;
 
-/// <summary>A trigger for an event this release does not know (or a payload that named none): its fields as JSON.</summary>
+/// <summary>A trigger for an event this release does not know: its name in <see cref="ChattingTrigger.Event"/>, its fields as JSON.</summary>
 public sealed class UnknownTrigger : ChattingTrigger
 {
     internal UnknownTrigger(TriggerFields fields)

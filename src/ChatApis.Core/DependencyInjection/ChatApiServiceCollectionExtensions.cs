@@ -51,7 +51,7 @@ public static class ChatApiServiceCollectionExtensions
             new RateLimitGate(vendor.RateLimits, sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
         var builder = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(ChatApiHttp.CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(sp => ChatApiHttp.CreatePrimaryHandler(OptionsOf<TOptions>(sp, name).MaxConnectionsPerServer))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => createAuthHandler(sp, name, OptionsOf<TOptions>(sp, name)))

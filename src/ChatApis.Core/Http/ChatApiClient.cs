@@ -1,4 +1,5 @@
 using ChatApis.DependencyInjection;
+using ChatApis.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApis.Http;
@@ -12,6 +13,7 @@ public abstract class ChatApiClient : IDisposable
 {
     private readonly ChatApiPipeline? _pipeline;
     private readonly HttpMessageInvoker? _ownedInvoker;
+    private readonly RateLimitGate? _ownedGate;
 
     /// <summary>For mocking frameworks: a client with no pipeline, whose virtual methods a test overrides.</summary>
     protected ChatApiClient()
@@ -38,8 +40,11 @@ public abstract class ChatApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(authenticationHandler);
         options.EnsureValid();
-        _ownedInvoker = ChatApiHttp.CreateInvoker(authenticationHandler);
-        _pipeline = new ChatApiPipeline(_ownedInvoker, vendor, options, null, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"));
+        _ownedInvoker = ChatApiHttp.CreateInvokerFor(options, authenticationHandler);
+
+        // The client owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
+        _ownedGate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System) : null;
+        _pipeline = new ChatApiPipeline(_ownedInvoker, vendor, options, _ownedGate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"));
     }
 
     /// <summary>The request pipeline.</summary>
@@ -50,7 +55,15 @@ public abstract class ChatApiClient : IDisposable
     /// <summary>The base address requests go to.</summary>
     public Uri BaseAddress => Pipeline.BaseAddress;
 
-    /// <summary>Releases the connection pool when the client owns one.</summary>
+    /// <summary>
+    /// Releases what the client owns: a standalone client (created with <c>new</c>) its connection pool and its
+    /// client-side rate limiter. Calls still queued at the rate limiter end at once with an
+    /// <see cref="ObjectDisposedException"/> (they were never sent); calls already sending run to their end
+    /// (a success or a typed error), except that one that would retry fails with an
+    /// <see cref="ObjectDisposedException"/> before its next attempt; later calls throw
+    /// <see cref="ObjectDisposedException"/>. A client from dependency injection owns neither: its container
+    /// disposes it, its rate limiter and its connections (with the same effect on queued calls).
+    /// </summary>
     public void Dispose()
     {
         Dispose(true);
@@ -63,6 +76,8 @@ public abstract class ChatApiClient : IDisposable
     {
         if (disposing)
         {
+            // The gate first: its queued calls must end now, not reach the disposed connection pool later.
+            _ownedGate?.Dispose();
             _ownedInvoker?.Dispose();
         }
     }

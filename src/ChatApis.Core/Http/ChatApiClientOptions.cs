@@ -55,6 +55,13 @@ public class ChatApiClientOptions
     /// <returns>The credential values; <c>null</c> entries are skipped.</returns>
     internal virtual IEnumerable<string?> Credentials() => [];
 
+    /// <summary>
+    /// The most connections the client opens to the vendor's server at a time (1 to 1024; default
+    /// <see cref="DependencyInjection.ChatApiHttp.DefaultMaxConnectionsPerServer"/>, 16); further requests wait
+    /// for a free connection. The vendors' budgets (60 or 120 requests a minute) need no more.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = DependencyInjection.ChatApiHttp.DefaultMaxConnectionsPerServer;
+
     /// <summary>Checks the options; vendor options add their own checks.</summary>
     /// <returns>One message per problem; empty when the options are valid.</returns>
     public virtual IEnumerable<string> Validate()
@@ -87,6 +94,11 @@ public class ChatApiClientOptions
         if (MaxResponseBytes < 1024)
         {
             yield return $"{nameof(MaxResponseBytes)} must be at least 1024 (was {MaxResponseBytes}).";
+        }
+
+        if (MaxConnectionsPerServer is < 1 or > 1024)
+        {
+            yield return $"{nameof(MaxConnectionsPerServer)} must be between 1 and 1024 (was {MaxConnectionsPerServer}).";
         }
     }
 

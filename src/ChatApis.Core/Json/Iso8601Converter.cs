@@ -35,7 +35,8 @@ public sealed class Iso8601Converter : JsonConverter<DateTimeOffset>
             return parsed;
         }
 
-        throw new JsonException($"'{(text is { Length: > 64 } ? text[..64] + "..." : text)}' is not an ISO 8601 timestamp.");
+        // The text is not repeated: it may come from a webhook payload, and its content has no place in a log.
+        throw new JsonException($"A string of {text?.Length ?? 0} characters that is not an ISO 8601 timestamp was found where a timestamp was expected.");
     }
 
     /// <inheritdoc />

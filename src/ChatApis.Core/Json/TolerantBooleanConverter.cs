@@ -19,7 +19,8 @@ public sealed class TolerantBooleanConverter : JsonConverter<bool>
         {
             "TRUE" or "1" => true,
             "FALSE" or "0" or "" => false,
-            var other => throw new JsonException($"'{other}' is not a boolean."),
+            // The text is not repeated: it may come from a webhook payload, and its content has no place in a log.
+            _ => throw new JsonException("A string other than true, false, 1 or 0 was found where a boolean was expected."),
         },
         _ => throw new JsonException($"Expected a boolean but found {reader.TokenType}."),
     };

@@ -6,10 +6,16 @@ namespace ChatApis.RateLimiting;
 /// The client-side limiters of one client (one connected account): the general budget plus any
 /// per-endpoint budgets. A request waits here, in order, until every budget it draws from has room.
 /// </summary>
+/// <remarks>
+/// Disposing the gate (the client that owns it does so in its own <c>Dispose</c>) ends every waiting
+/// request at once with an <see cref="ObjectDisposedException"/>: such a request was never sent. A request
+/// that arrives after that fails the same way.
+/// </remarks>
 public sealed class RateLimitGate : IDisposable
 {
     private readonly Dictionary<string, SlidingWindowLogRateLimiter> _limiters = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private volatile bool _disposed;
 
     /// <summary>Creates a gate for the declared budgets.</summary>
     /// <param name="budgets">The budgets; at most one per name.</param>
@@ -24,7 +30,7 @@ public sealed class RateLimitGate : IDisposable
         }
     }
 
-    /// <summary>A gate that never waits.</summary>
+    /// <summary>A gate that never waits (shared: disposing it does nothing).</summary>
     public static RateLimitGate Unlimited { get; } = new([]);
 
     /// <summary>The budgets' limiters, by name.</summary>
@@ -34,8 +40,14 @@ public sealed class RateLimitGate : IDisposable
     /// <param name="budget">The extra budget the request draws from, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>How long the request waited.</returns>
+    /// <exception cref="ObjectDisposedException">The gate was disposed (its client was) before or while the request waited; the request was not sent.</exception>
     public async ValueTask<TimeSpan> WaitAsync(string? budget, CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            throw Disposed();
+        }
+
         if (_limiters.Count == 0)
         {
             return TimeSpan.Zero;
@@ -52,13 +64,12 @@ public sealed class RateLimitGate : IDisposable
         System.Threading.RateLimiting.RateLimitLease? generalLease = null;
         if (general is not null)
         {
-            generalLease = await general.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            EnsureAcquired(generalLease);
+            generalLease = await AcquireAsync(general, cancellationToken).ConfigureAwait(false);
         }
 
         if (specific is not null)
         {
-            EnsureAcquired(await specific.AcquireAsync(1, cancellationToken).ConfigureAwait(false));
+            await AcquireAsync(specific, cancellationToken).ConfigureAwait(false);
 
             // The general permit was taken before the wait for the specific one: count it from now.
             if (generalLease is not null)
@@ -72,20 +83,40 @@ public sealed class RateLimitGate : IDisposable
         return waited;
     }
 
-    /// <inheritdoc />
+    /// <summary>Ends every waiting request with an <see cref="ObjectDisposedException"/> and refuses new ones.</summary>
     public void Dispose()
     {
+        if (_limiters.Count == 0)
+        {
+            // Nothing waits at a gate without budgets, and Unlimited is shared by every client that turned
+            // rate limiting off: one client's disposal must not break the others.
+            return;
+        }
+
+        _disposed = true;
         foreach (var limiter in _limiters.Values)
         {
             limiter.Dispose();
         }
     }
 
-    private static void EnsureAcquired(System.Threading.RateLimiting.RateLimitLease lease)
+    private static ObjectDisposedException Disposed() =>
+        new(nameof(RateLimitGate), "The client was disposed before this request got its turn under the client-side rate limit; the request was not sent.");
+
+    // A limiter refuses a waiter only when it is disposed (the waits are unbounded otherwise), and throws
+    // when it already was: both are this gate's disposal, reported alike.
+    private static async ValueTask<System.Threading.RateLimiting.RateLimitLease> AcquireAsync(SlidingWindowLogRateLimiter limiter, CancellationToken cancellationToken)
     {
-        if (!lease.IsAcquired)
+        System.Threading.RateLimiting.RateLimitLease lease;
+        try
         {
-            throw new ObjectDisposedException(nameof(RateLimitGate), "The client's rate limiter was disposed while a request was waiting.");
+            lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
+        catch (ObjectDisposedException)
+        {
+            throw Disposed();
+        }
+
+        return lease.IsAcquired ? lease : throw Disposed();
     }
 }

@@ -13,6 +13,8 @@ internal sealed class ConversationDetailsEnvelope(ConversationDetails value) : E
         protected override string Key => "conversation";
 
         protected override ConversationDetailsEnvelope Create(ConversationDetails value) => new(value);
+
+        protected override void Check(ConversationDetails value, string path) => ZipchatModelChecks.Details(value, path);
     }
 }
 
@@ -25,6 +27,8 @@ internal sealed class ConversationEnvelope(Conversation value) : Envelope<Conver
         protected override string Key => "conversation";
 
         protected override ConversationEnvelope Create(Conversation value) => new(value);
+
+        protected override void Check(Conversation value, string path) => ZipchatModelChecks.Conversation(value, path);
     }
 }
 
@@ -37,6 +41,8 @@ internal sealed class MessageEnvelope(Message value) : Envelope<Message>(value)
         protected override string Key => "message";
 
         protected override MessageEnvelope Create(Message value) => new(value);
+
+        protected override void Check(Message value, string path) => ZipchatModelChecks.Message(value, path);
     }
 }
 
@@ -49,5 +55,7 @@ internal sealed class UserEnvelope(ZipchatUser value) : Envelope<ZipchatUser>(va
         protected override string Key => "user";
 
         protected override UserEnvelope Create(ZipchatUser value) => new(value);
+
+        protected override void Check(ZipchatUser value, string path) => ZipchatModelChecks.User(value, path);
     }
 }

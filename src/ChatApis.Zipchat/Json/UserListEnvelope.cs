@@ -4,7 +4,11 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace ChatApis.Zipchat;
 
-/// <summary>List Users (shape lost from the documents): <c>{"users": [...]}</c> or a bare array.</summary>
+/// <summary>
+/// List Users (shape lost from the documents): <c>{"users": [...]}</c> or a bare array. An object without a
+/// <c>users</c> array (<c>{}</c>, <c>{"users": null}</c>) is an invalid response, not an empty page, and
+/// every user must have its id.
+/// </summary>
 [JsonConverter(typeof(Converter))]
 internal sealed class UserListEnvelope(UserList value) : Envelope<UserList>(value)
 {
@@ -12,14 +16,22 @@ internal sealed class UserListEnvelope(UserList value) : Envelope<UserList>(valu
     {
         public override UserListEnvelope Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            UserList list;
+            string path;
             if (reader.TokenType == JsonTokenType.StartArray)
             {
                 var users = (JsonTypeInfo<IReadOnlyList<ZipchatUser>>)options.GetTypeInfo(typeof(IReadOnlyList<ZipchatUser>));
-                return new(new UserList { Users = JsonSerializer.Deserialize(ref reader, users) ?? [] });
+                list = new UserList { Users = JsonSerializer.Deserialize(ref reader, users)! };
+                path = "$";
+            }
+            else
+            {
+                list = ListEnvelopes.ReadObject(ref reader, (JsonTypeInfo<UserList>)options.GetTypeInfo(typeof(UserList)), "users");
+                path = "$.users";
             }
 
-            var list = (JsonTypeInfo<UserList>)options.GetTypeInfo(typeof(UserList));
-            return new(JsonSerializer.Deserialize(ref reader, list) ?? throw new JsonException("The response body held null instead of a user list."));
+            ZipchatModelChecks.Each(list.Users, path, ZipchatModelChecks.User);
+            return new(list);
         }
 
         public override void Write(Utf8JsonWriter writer, UserListEnvelope value, JsonSerializerOptions options) =>

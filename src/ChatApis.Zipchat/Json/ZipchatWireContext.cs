@@ -19,6 +19,7 @@ namespace ChatApis.Zipchat;
 [JsonSerializable(typeof(MessageEnvelope))]
 [JsonSerializable(typeof(UserEnvelope))]
 [JsonSerializable(typeof(UserListEnvelope))]
+[JsonSerializable(typeof(ConversationListEnvelope))]
 [JsonSerializable(typeof(AssignmentRequest))]
 [JsonSerializable(typeof(SendMessageRequest))]
 internal sealed partial class ZipchatWireContext : JsonSerializerContext

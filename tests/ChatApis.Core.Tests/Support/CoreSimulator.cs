@@ -40,6 +40,9 @@ public sealed class CoreSimulator(SimulatorHostOptions? options = null) : Simula
     /// <summary>The newest-first timeline served by /timeline (id, created_at).</summary>
     public List<(string Id, DateTimeOffset CreatedAt)> Timeline { get; } = [];
 
+    /// <summary>Whether /timeline reads created_to strictly ("before": &lt;) instead of inclusively (&lt;=).</summary>
+    public bool StrictCreatedTo { get; set; }
+
     public void ExpireAccessToken() => CurrentAccessToken = "revoked-" + Guid.NewGuid().ToString("N");
 
     protected override void MapRoutes(IEndpointRouteBuilder routes)
@@ -99,8 +102,8 @@ public sealed class CoreSimulator(SimulatorHostOptions? options = null) : Simula
             var to = http.Request.Query["created_to"].ToString();
             var cutoff = to.Length == 0 ? DateTimeOffset.MaxValue : DateTimeOffset.Parse(to, CultureInfo.InvariantCulture);
 
-            // Inclusive upper bound: items at the cursor come back again, as a real API may do.
-            var page = Timeline.Where(t => t.CreatedAt <= cutoff).OrderByDescending(t => t.CreatedAt).Take(perPage);
+            // Inclusive upper bound by default: items at the cursor come back again, as a real API may do.
+            var page = Timeline.Where(t => StrictCreatedTo ? t.CreatedAt < cutoff : t.CreatedAt <= cutoff).OrderByDescending(t => t.CreatedAt).Take(perPage);
             var items = new JsonArray();
             foreach (var (id, at) in page)
             {

@@ -291,10 +291,10 @@ public class ArgumentValidationTests
                 if (method.IsStatic && invalid is string && Allowed.Contains(method.DeclaringType!.Name + ".Parse(json)"))
                 {
                     // A webhook body that is empty or blank is a malformed payload, not a programming error:
-                    // the parsers document ChatApiInvalidResponseException for it.
-                    if (thrown is not ChatApiInvalidResponseException)
+                    // the parsers document ChatApiInvalidPayloadException for it.
+                    if (thrown is not ChatApiInvalidPayloadException)
                     {
-                        failures.Add($"{id}: expected ChatApiInvalidResponseException, got {thrown?.GetType().Name ?? "no exception"}");
+                        failures.Add($"{id}: expected ChatApiInvalidPayloadException, got {thrown?.GetType().Name ?? "no exception"}");
                     }
                 }
                 else if (thrown is not ArgumentException argument)
