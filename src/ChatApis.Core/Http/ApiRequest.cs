@@ -299,6 +299,12 @@ public sealed class ApiRequest
     // Named placeholders are filled in order of appearance; text between braces is a placeholder.
     private static string FillTemplate(string template, string[] values)
     {
+        // Most requests have no placeholder: no buffer, no copy.
+        if (values.Length == 0 && !template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
         var text = new DefaultInterpolatedStringHandler(0, 0);
         var literalStart = 0;
         var used = 0;
@@ -340,6 +346,7 @@ public sealed class ApiRequest
 
         if (used == 0)
         {
+            // A lone '{' without its '}' is literal text.
             text.ToStringAndClear();
             return template;
         }
