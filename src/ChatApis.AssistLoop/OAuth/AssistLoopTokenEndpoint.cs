@@ -51,7 +51,7 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         {
             throw new ChatApiReauthorizationRequiredException(
                 $"AssistLoop rejected the refresh token ({ex.ErrorCode ?? ((int)ex.StatusCode!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)}); the user must authorize the application again.",
-                new ChatApiErrorDetails(ex.StatusCode, ex.ErrorCode, null, ex.RequestId, null, ex.RawBody, ex.Vendor),
+                new ChatApiErrorDetails(ex.StatusCode, ex.ErrorCode, null, ex.RequestId, null, ex.RawBody, ex.Vendor, ex.RateLimit, ex.Attempts),
                 ex);
         }
     }

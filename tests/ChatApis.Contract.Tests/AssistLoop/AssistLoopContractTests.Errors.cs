@@ -33,7 +33,7 @@ public abstract partial class AssistLoopContractTests
         AssertDocumentedError((ChatApiException)error, status);
     }
 
-    [Fact(Skip = "Issue 13 (item 13), in flight: with only an access token, a 401 becomes ChatApiReauthorizationRequiredException with StatusCode, ErrorCode and RequestId all null.")]
+    [Fact]
     [Covers("GET /oauth/me", Aspect.Errors)]
     public async Task A_401_with_the_documented_error_body_is_an_authentication_error_with_its_status_code_and_request_id()
     {

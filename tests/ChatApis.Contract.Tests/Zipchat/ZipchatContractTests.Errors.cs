@@ -37,7 +37,7 @@ public sealed partial class ZipchatContractTests
     public Task Each_documented_error_as_an_error_object_is_its_typed_exception_with_the_vendor_code_and_text(string endpoint, int status, string text, string? code) =>
         AssertDocumentedError(endpoint, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = text }), "application/json", text, code);
 
-    [Theory(Skip = "Issue 13 (item 16), in flight: {\"errors\": [...]} bodies get ErrorCode invalid_parameter / not_found and no vendor text in Message.")]
+    [Theory]
     [MemberData(nameof(DocumentedErrors))]
     [CoversEndpointArgument(Aspect.Errors)]
     public Task Each_documented_error_as_an_errors_array_is_its_typed_exception_with_the_vendor_code_and_text(string endpoint, int status, string text, string? code) =>
