@@ -90,7 +90,7 @@ public abstract partial class AssistLoopContractTests
             me);
 
         // Step 3: "Zapier automatically includes the access token in all API requests" (checked by the me stub).
-        var expected = new OAuthTokens(AccessToken, "def50200d4e5f6...", FrozenClock.Instant.AddSeconds(ExpiresIn));
+        var expected = new OAuthTokens(AccessToken, "def50200d4e5f6...", FrozenClock.Instant.AddSeconds(ExpiresIn)) { TokenType = "Bearer" };
         Assert.Equal(RequestId, exchanged.RequestId);
         Assert.Equal(expected, exchanged.Value);
         Assert.Equal(expected, await store.GetTokensAsync(TestContext.Current.CancellationToken));
@@ -109,7 +109,7 @@ public abstract partial class AssistLoopContractTests
 
         // "Each refresh operation returns a new refresh token. Always update your stored refresh token."
         var saved = await store.GetTokensAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(new OAuthTokens(AccessToken, "def50200g7h8i9...", FrozenClock.Instant.AddSeconds(ExpiresIn)), saved);
+        Assert.Equal(new OAuthTokens(AccessToken, "def50200g7h8i9...", FrozenClock.Instant.AddSeconds(ExpiresIn)) { TokenType = "Bearer" }, saved);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public class ServerEchoedSecretTests : SimulatorTest
     }
 
     [Fact]
-    public async Task A_secret_quoted_by_a_json_converter_in_an_unreadable_200_body_is_redacted_in_the_inner_exception_too()
+    public async Task A_secret_in_an_unreadable_200_body_is_not_repeated_by_the_json_converter_in_the_inner_exception()
     {
         var pipeline = TestVendor.Pipeline(Sim, o => o.MaxRetries = 0);
         pipeline.Secrets.Keep(ApiKey);
@@ -98,7 +98,9 @@ public class ServerEchoedSecretTests : SimulatorTest
 
         var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "timeline"), TestJsonContext.Default.IReadOnlyListTimelineItem, TestContext.Current.CancellationToken));
 
+        // The converters no longer quote the value they refuse, and the redactor would replace it if one did.
         AssertClean(error, ApiKey);
-        Assert.Contains("[REDACTED]", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("ISO 8601", error.InnerException.Message, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,13 @@ public abstract class Surface
     /// <summary>The credentials a client of this surface holds (for the secrets check).</summary>
     public abstract IEnumerable<string> Secrets { get; }
 
+    /// <summary>
+    /// The credentials this surface's test client is configured with: the ones it can redact when a server
+    /// echoes them. <see cref="Secrets"/> may also list other accounts' keys of the simulator, which a client
+    /// never sees and so cannot know to hide.
+    /// </summary>
+    public virtual IEnumerable<string> ClientCredentials => Secrets;
+
     /// <summary>An error body shaped like the vendor's, for injected error statuses.</summary>
     public abstract string ErrorBody(string code, string message);
 

@@ -92,6 +92,8 @@ public static class Surfaces
 
         public override IEnumerable<string> Secrets => [ZipchatSimulator.ApiKey, ZipchatSimulator.OtherChatApiKey];
 
+        public override IEnumerable<string> ClientCredentials => [ZipchatSimulator.ApiKey];
+
         public override string ErrorBody(string code, string message) => $$"""{"error":"{{message}}"}""";
     }
 
@@ -119,6 +121,8 @@ public static class Surfaces
             (c, ct) => Box(((ChattingClient)c).CreateContactAsync(new NewContact($"lead{Interlocked.Increment(ref _emails)}@example.com"), cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [ChattingSimulator.ApiKey, ChattingSimulator.NoSiteApiKey];
+
+        public override IEnumerable<string> ClientCredentials => [ChattingSimulator.ApiKey];
 
         public override string ErrorBody(string code, string message) => $$"""{"error":"{{code}}","message":"{{message}}"}""";
     }
