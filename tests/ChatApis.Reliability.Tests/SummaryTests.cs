@@ -27,6 +27,32 @@ public class SummaryTests(ITestOutputHelper output)
         ("bad input: invalid-argument cases", 150),
         ("malformed payloads: models", 29),
         ("malformed payloads: documents served or parsed", 6000),
+
+        // Issue 13: the holes an outside hostile run found, and the phases nothing tested before.
+        ("bad input: hostile text refused before sending", 250),
+        ("bad input: hostile text sent as one value", 180),
+        ("cancellation: caller cancels in a phase", 30),
+        ("content-encoding faults: typed", 22),
+        ("deadlines: total deadline on the clock", 15),
+        ("diagnostics: documented templates, no ids", 5),
+        ("framing: malformed responses from a raw socket", 85),
+        ("framing: smuggled responses", 10),
+        ("inbound payloads: hostile payloads refused typed", 52),
+        ("lifecycle: calls queued at a disposed client's rate limiter", 13),
+        ("lifecycle: parallel calls over bounded connections", 400),
+        ("oauth: 401 without a refresh token", 2),
+        ("oauth: calls after invalid_grant", 20),
+        ("oauth: failing token store", 8),
+        ("oauth: hostile 200 token bodies", 54),
+        ("pagination: messages walked under a strict or inclusive created_to", 94),
+        ("rate limits: budgets tested", 3),
+        ("redirects: not followed, second origin untouched", 47),
+        ("retry hints: absurd values on a 429 or 5xx", 90),
+        ("secrets: exceptions from an echoing server", 12),
+        ("secrets: server-echoed credentials redacted", 15),
+        ("telemetry: activities checked for credentials", 50),
+        ("zipchat: bodies without their wrapped value refused", 16),
+        ("zipchat: error bodies in the errors shape", 3),
     ];
 
     [Fact]

@@ -51,27 +51,13 @@ internal static class ContentDecoding
     // response. Failures of the connection underneath (IOException) pass through unchanged. (Both
     // decoders stop silently on some short garbage instead of failing: the body then reads as short or
     // empty, which the JSON reader reports as invalid; HTTP framing, not the decoder, catches truncation.)
-    private sealed class DecodingStream(Stream decoder, string encoding) : Stream
+    private sealed class DecodingStream(Stream decoder, string encoding) : ReadOnlyWrappingStream(decoder)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             try
             {
-                return decoder.Read(buffer, offset, count);
+                return Inner.Read(buffer, offset, count);
             }
             catch (Exception ex) when (IsCorrupt(ex))
             {
@@ -83,41 +69,12 @@ internal static class ContentDecoding
         {
             try
             {
-                return await decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                return await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsCorrupt(ex))
             {
                 throw new ContentDecodingException(encoding, ex);
             }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                decoder.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await decoder.DisposeAsync().ConfigureAwait(false);
-            await base.DisposeAsync().ConfigureAwait(false);
         }
 
         private static bool IsCorrupt(Exception ex) =>

@@ -1,5 +1,6 @@
 using ChatApis.AssistLoop;
 using ChatApis.Auth.OAuth;
+using ChatApis.Core.Tests.Auth;
 using ChatApis.Reliability.Tests.Support;
 using ChatApis.Testing;
 using ChatApis.Testing.AssistLoop;

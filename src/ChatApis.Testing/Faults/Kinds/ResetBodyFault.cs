@@ -11,6 +11,9 @@ public sealed record ResetBodyFault : Fault
         KeepBytes = keepBytes;
     }
 
+    private static readonly TimeSpan PartialBodyPause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan WholeBodyGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>How many body bytes are sent before the connection is reset.</summary>
     public int KeepBytes { get; }
 
@@ -22,7 +25,19 @@ public sealed record ResetBodyFault : Fault
 
         // Unlike TruncateBody (an orderly close once the short body is out), this aborts: the client
         // sees the partial body and then a reset, not a FIN. The pause lets the partial body leave first.
-        await Task.Delay(TimeSpan.FromMilliseconds(20), context.RequestAborted).ConfigureAwait(false);
+        // A reset discards what the client's socket has not read yet, so when the WHOLE body went out
+        // (the case "the response arrived, then the connection dropped") the pause must outlast a client
+        // slowed by a loaded machine: it ends early if the client closes the connection itself.
+        var wholeBodySent = KeepBytes >= body.Length;
+        try
+        {
+            await Task.Delay(wholeBodySent ? WholeBodyGrace : PartialBodyPause, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         context.Abort();
     }
 }
