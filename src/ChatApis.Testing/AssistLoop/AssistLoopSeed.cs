@@ -1,7 +1,10 @@
 namespace ChatApis.Testing.AssistLoop;
 
-// The seeded data: the documents' examples, verbatim. Items the simulator later changes (a close, a
-// reply) are re-serialized; untouched ones are served exactly as written here.
+// The seeded data: the documents' examples, verbatim except the emails. The documents show every email as
+// "[email\u00A0protected]" (a web page's address obfuscation, with a no-break space), which no CRM accepts:
+// a webhook-to-CRM flow on the simulator must work, so each is replaced by a plausible address built from the
+// example's own name. Items the simulator later changes (a close, a reply) are re-serialized; untouched ones
+// are served exactly as written here.
 internal static class AssistLoopSeed
 {
     // GET oauth/me (both documents).
@@ -9,7 +12,7 @@ internal static class AssistLoopSeed
         {
           "uuid": "usr_abc123",
           "name": "John Doe",
-          "email": "[email protected]"
+          "email": "john.doe@example.com"
         }
         """;
 
@@ -17,7 +20,7 @@ internal static class AssistLoopSeed
     public const string AuthorizeUser = """
         {
             "name": "John Doe",
-            "email": "[email protected]"
+            "email": "john.doe@example.com"
           }
         """;
 
@@ -33,7 +36,7 @@ internal static class AssistLoopSeed
             "deleted_at": null,
             "chat_user": {
               "name": "Jane Smith",
-              "email": "[email protected]",
+              "email": "jane.smith@example.com",
               "country_code": "US",
               "chat_user_id": "chu_xyz123"
             }
@@ -51,7 +54,7 @@ internal static class AssistLoopSeed
                 "last_message_seen": false,
                 "chat_user": {
                     "name": "John Doe",
-                    "email": "[email protected]",
+                    "email": "john.doe@example.com",
                     "country_code": "+1",
                     "chat_user_id": "user_12345"
                 }
@@ -118,7 +121,7 @@ internal static class AssistLoopSeed
               },
               "chat_user": {
                 "name": "Sample Customer",
-                "email": "[email protected]"
+                "email": "sample.customer@example.com"
               },
               "organization": {
                 "uuid": "org_xyz789",

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace ChatApis.Testing.Vertext;
 
-// The seeded data. The first chatbots and contacts are the documents' own examples, verbatim.
+// The seeded data. The first chatbots and contacts are the documents' own examples, verbatim except the email
+// (see ModelContact).
 internal static class VertextSeed
 {
     public const string DemoChatbot = """
@@ -35,12 +36,14 @@ internal static class VertextSeed
         {"id":"7a81c98d-12c9-4edf-a1ac-df136762d677","name":"Storefront","description":"Chatbot on the web shop and Messenger.","prompt":"Help shoppers find products.","temperature":0.2,"created_at":1751661450,"user_id":"dae7cf95-1376-476a-b249-01b1cb2d3345","status":"Active"}
         """;
 
-    // The contact model example of the documents (a widget contact).
+    // The contact model example of the documents (a widget contact). Its email replaces the documents'
+    // "[email\u00A0protected]" (web-page obfuscation, with a no-break space), which CreateContactAsync of any
+    // CRM client rightly refuses: a plausible address keeps a webhook-to-CRM flow on the simulators working.
     public const string ModelContact = """
         {
           "id": "8f2c1a50-3c70-4e25-a903-da8995d244a3",
           "name": "John Doe",
-          "email": "[email protected]",
+          "email": "john.doe@example.com",
           "phone": "555-1234",
           "notes": "",
           "source": "Widget",
