@@ -6,6 +6,20 @@ using Microsoft.Extensions.Configuration;
 using Samples.QuickStart.Tours;
 using Spectre.Console;
 
+if (Console.IsOutputRedirected)
+{
+    // Redirected to a file or a pipe (CI logs, `> out.txt`): plain text, no escape codes, and a width no line
+    // reaches, so the table's rows are never wrapped mid-sentence.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Console.Out),
+    });
+    AnsiConsole.Profile.Width = 1000;
+}
+
 var configuration = new ConfigurationBuilder()
     .AddUserSecrets(typeof(ITour).Assembly, optional: true)
     .AddEnvironmentVariables()

@@ -50,13 +50,13 @@ internal sealed class AssistLoopTour : ITour
         await using var provider = services.BuildServiceProvider();
         var zapier = provider.GetRequiredKeyedService<AssistLoopClient>("zapier");
         var make = provider.GetRequiredKeyedService<AssistLoopClient>("make");
-        var steps = new List<TourStep>();
+        var steps = new StepLog();
 
         // OAuth: the user approves, the redirect hands back code and state, the code becomes tokens.
         var state = AssistLoopOAuthState.Create();
         var authorization = await zapier.AuthorizeAsync(state, scopes: AssistLoopScopes.All, sessionCookie: AssistLoopSimulator.SessionCookie, cancellationToken: cancellationToken);
         var tokens = await zapier.ExchangeCodeAsync(authorization.Value.Code, cancellationToken: cancellationToken);
-        steps.Add(new("AssistLoop (Zapier)", "OAuth authorize + code exchange", $"approved by {authorization.Value.User?.Name}; state checked; tokens saved ({tokens.Value.Scope})"));
+        steps.Add(new("AssistLoop (Zapier)", "OAuth authorize + code exchange", $"approved by {authorization.Value.User?.Name}; state checked; tokens saved (scopes: {(string.IsNullOrWhiteSpace(tokens.Value.Scope) ? "none listed in the token response" : tokens.Value.Scope)})"));
 
         var exchanged = (await store.GetTokensAsync(cancellationToken))!.RefreshToken;
         var me = await zapier.GetMeAsync(cancellationToken);
@@ -91,7 +91,7 @@ internal sealed class AssistLoopTour : ITour
         var client = provider.GetRequiredService<AssistLoopClient>();
         var surface = $"AssistLoop ({client.Surface})";
         var me = await client.GetMeAsync(cancellationToken);
-        var steps = new List<TourStep> { new(surface, "GET oauth/me", $"{me.Value.Name} <{me.Value.Email}>") };
+        var steps = new StepLog { new(surface, "GET oauth/me", $"{me.Value.Name} <{me.Value.Email}>") };
         if (client.Surface == AssistLoopSurface.Make)
         {
             var organizations = await client.ListOrganizationsAsync(cancellationToken);

@@ -28,7 +28,7 @@ internal sealed class ChattingTour : ITour
         TourContext.Announce(Name, simulator?.BaseAddress);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ChattingClient>();
-        var steps = new List<TourStep>();
+        var steps = new StepLog();
 
         var me = await client.GetMeAsync(cancellationToken);
         steps.Add(new(Name, "GET me (connection check)", $"{me.Value.TeamName}, owner {me.Value.OwnerEmail}"));

@@ -11,6 +11,19 @@ internal static class Progress
     {
         var items = 0;
         var count = 0;
+        if (Console.IsOutputRedirected)
+        {
+            // A live display is redrawn with cursor movements: in a log file those are noise. Count quietly;
+            // the step line that follows says the totals.
+            await foreach (var page in pages)
+            {
+                items += page.Items.Count;
+                count++;
+            }
+
+            return (items, count);
+        }
+
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
         {
             var task = progress.AddTask(Markup.Escape(title));

@@ -30,7 +30,7 @@ internal sealed class VertextTour : ITour
         TourContext.Announce(Name, simulator?.BaseAddress);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<VertextClient>();
-        var steps = new List<TourStep>();
+        var steps = new StepLog();
 
         var bots = await client.ListChatbotsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         steps.Add(new(Name, "List chatbots", $"{bots.Count} chatbots: {string.Join(", ", bots.Select(b => b.Name))}"));

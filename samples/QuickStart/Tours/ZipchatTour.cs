@@ -34,7 +34,7 @@ internal sealed class ZipchatTour : ITour
         TourContext.Announce(Name, simulator?.BaseAddress);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ZipchatClient>();
-        var steps = new List<TourStep>();
+        var steps = new StepLog();
 
         Conversation? escalated = null;
         var pages = client.ListConversationsAsync(perPage: 25, cancellationToken: cancellationToken).AsPages(cancellationToken);
