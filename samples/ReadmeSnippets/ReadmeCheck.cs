@@ -5,6 +5,8 @@ namespace Samples.ReadmeSnippets;
 /// <summary>
 /// Keeps README.md honest: every <c>#region snippet:name</c> block of this project must appear verbatim
 /// (dedented) as a C# code block of the README, and every C# code block of the README must be one of them.
+/// A README block that opens with using directives must show exactly those of the file its snippet compiles
+/// in, so a reader who copies it gets a snippet that compiles.
 /// </summary>
 internal static partial class ReadmeCheck
 {
@@ -13,16 +15,33 @@ internal static partial class ReadmeCheck
         var root = RepositoryRoot();
         var projectDir = Path.Combine(root, "samples", "ReadmeSnippets");
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        var blocks = CodeBlock().Matches(readme).Select(m => Normalize(m.Groups["code"].Value)).ToList();
+        var blocks = CodeBlock().Matches(readme).Select(m => SplitUsings(Normalize(m.Groups["code"].Value))).ToList();
         var regions = Directory.EnumerateFiles(Path.Combine(projectDir, "Snippets"), "*.cs")
-            .SelectMany(file => Region().Matches(File.ReadAllText(file).ReplaceLineEndings("\n"))
-                .Select(m => (Name: m.Groups["name"].Value, Code: Normalize(Dedent(m.Groups["code"].Value)))))
+            .SelectMany(file =>
+            {
+                var text = File.ReadAllText(file).ReplaceLineEndings("\n");
+                var usings = UsingDirective().Matches(text).Select(u => u.Value.Trim()).ToHashSet(StringComparer.Ordinal);
+                return Region().Matches(text)
+                    .Select(m => (Name: m.Groups["name"].Value, Code: Normalize(Dedent(m.Groups["code"].Value)), Usings: usings));
+            })
             .ToList();
         snippets = regions.Count;
 
         var problems = new List<string>();
-        problems.AddRange(regions.Where(r => !blocks.Contains(r.Code)).Select(r => $"snippet '{r.Name}' is not in README.md as written in the code"));
-        problems.AddRange(blocks.Where(b => !regions.Any(r => r.Code == b)).Select(b => $"a C# block of README.md is not compiled here: {b.Split('\n')[0]}"));
+        problems.AddRange(regions.Where(r => !blocks.Any(b => b.Code == r.Code)).Select(r => $"snippet '{r.Name}' is not in README.md as written in the code"));
+        foreach (var block in blocks)
+        {
+            var region = regions.FirstOrDefault(r => r.Code == block.Code);
+            if (region.Name is null)
+            {
+                problems.Add($"a C# block of README.md is not compiled here: {block.Code.Split('\n')[0]}");
+            }
+            else if (block.Usings.Count > 0 && !region.Usings.SetEquals(block.Usings))
+            {
+                problems.Add($"snippet '{region.Name}' shows the usings {string.Join(" ", block.Usings)} but compiles with {string.Join(" ", region.Usings.Order(StringComparer.Ordinal))}");
+            }
+        }
+
         return problems;
     }
 
@@ -47,12 +66,29 @@ internal static partial class ReadmeCheck
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
     }
 
+    // The using directives a README block opens with (then perhaps a blank line), and the code after them.
+    private static (IReadOnlyList<string> Usings, string Code) SplitUsings(string block)
+    {
+        var lines = block.Split('\n');
+        var count = lines.TakeWhile(l => UsingDirective().IsMatch(l)).Count();
+        if (count == 0)
+        {
+            return ([], block);
+        }
+
+        return (lines[..count].Select(l => l.Trim()).ToList(), string.Join('\n', lines[count..]).Trim('\n'));
+    }
+
     private static string Normalize(string code) => string.Join('\n', code.Split('\n').Select(l => l.TrimEnd())).Trim('\n');
 
     // A fenced block whose info string names C# in any spelling GitHub renders as C# (csharp, cs, c#, any
     // case, perhaps followed by attributes), fenced with backticks or tildes, closed by the same fence.
     [GeneratedRegex(@"^[ ]{0,3}(?<fence>`{3,}|~{3,})[ \t]*(?:csharp|cs|c\#)(?=[\s{]|$)[^\n]*\n(?<code>.*?)^[ ]{0,3}\k<fence>[ \t]*$", RegexOptions.Singleline | RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex CodeBlock();
+
+    // A using directive (not a using declaration such as `using var x = ...;`), on a line of its own.
+    [GeneratedRegex(@"^using (?:static )?[\w.]+(?: = [\w.<>]+)?;[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex UsingDirective();
 
     [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<code>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
     private static partial Regex Region();
