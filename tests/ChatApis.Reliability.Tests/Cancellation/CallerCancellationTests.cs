@@ -83,18 +83,7 @@ public class CallerCancellationTests
     [MemberData(nameof(EverySurface))]
     public async Task Cancelling_while_waiting_for_the_response_headers_is_the_callers_cancellation(string surfaceName)
     {
-        var surface = Surfaces.ByName(surfaceName);
-        var held = new TaskCompletionSource<RawHttpConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = new RawHttpServer(async c =>
-        {
-            if (await c.ReadRequestAsync() is not null)
-            {
-                held.TrySetResult(c);
-                await c.HoldAsync();
-            }
-        });
-
-        await RunHeldPhaseAsync(surface, server, held.Task);
+        await HoldAfterAsync(Surfaces.ByName(surfaceName), prelude: null);
 
         Counts.Add(Group);
     }
@@ -103,20 +92,8 @@ public class CallerCancellationTests
     [MemberData(nameof(EverySurface))]
     public async Task Cancelling_while_the_body_stalls_is_the_callers_cancellation(string surfaceName)
     {
-        var surface = Surfaces.ByName(surfaceName);
-        var held = new TaskCompletionSource<RawHttpConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = new RawHttpServer(async c =>
-        {
-            if (await c.ReadRequestAsync() is not null)
-            {
-                // The headers and the first bytes of a 4 KiB body, then nothing.
-                await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n[{\"id\":\"partial");
-                held.TrySetResult(c);
-                await c.HoldAsync();
-            }
-        });
-
-        await RunHeldPhaseAsync(surface, server, held.Task);
+        // The headers and the first bytes of a 4 KiB body, then nothing.
+        await HoldAfterAsync(Surfaces.ByName(surfaceName), "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n[{\"id\":\"partial");
 
         Counts.Add(Group);
     }
@@ -125,19 +102,7 @@ public class CallerCancellationTests
     [MemberData(nameof(EverySurface))]
     public async Task Cancelling_while_an_error_body_stalls_is_the_callers_cancellation_not_the_error(string surfaceName)
     {
-        var surface = Surfaces.ByName(surfaceName);
-        var held = new TaskCompletionSource<RawHttpConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = new RawHttpServer(async c =>
-        {
-            if (await c.ReadRequestAsync() is not null)
-            {
-                await c.WriteAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"error\":\"ser");
-                held.TrySetResult(c);
-                await c.HoldAsync();
-            }
-        });
-
-        await RunHeldPhaseAsync(surface, server, held.Task);
+        await HoldAfterAsync(Surfaces.ByName(surfaceName), "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"error\":\"ser");
 
         Counts.Add(Group);
     }
@@ -288,6 +253,28 @@ public class CallerCancellationTests
 
     // A phase the server holds (the request read, maybe part of a response written): the test cancels once
     // the server is in it, and the client must give the connection up without another request.
+    // A server that reads the request, writes the prelude (if any), then holds the connection open until the
+    // test ends: the call is parked in exactly the phase the prelude leaves it in, and only cancellation ends it.
+    private static async Task HoldAfterAsync(Surface surface, string? prelude)
+    {
+        var held = new TaskCompletionSource<RawHttpConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new RawHttpServer(async c =>
+        {
+            if (await c.ReadRequestAsync() is not null)
+            {
+                if (prelude is not null)
+                {
+                    await c.WriteAsync(prelude);
+                }
+
+                held.TrySetResult(c);
+                await c.HoldAsync();
+            }
+        });
+
+        await RunHeldPhaseAsync(surface, server, held.Task);
+    }
+
     private static async Task RunHeldPhaseAsync(Surface surface, RawHttpServer server, Task<RawHttpConnection> held)
     {
         var clock = new ManualTimeProvider();
