@@ -61,7 +61,7 @@ public sealed class AssistLoopClientOptions : ChatApiClientOptions
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <inheritdoc />
-    internal override IEnumerable<string?> Credentials() => [ClientSecret, AccessToken, RefreshToken];
+    protected override IEnumerable<string?> Credentials() => [ClientSecret, AccessToken, RefreshToken];
 
     /// <inheritdoc />
     public override IEnumerable<string> Validate()

@@ -16,7 +16,7 @@ public sealed class ChattingClientOptions : ChatApiClientOptions
     public string? ApiKey { get; set; }
 
     /// <inheritdoc />
-    internal override IEnumerable<string?> Credentials() => [ApiKey];
+    protected override IEnumerable<string?> Credentials() => [ApiKey];
 
     /// <inheritdoc />
     public override IEnumerable<string> Validate()

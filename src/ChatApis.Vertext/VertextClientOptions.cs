@@ -13,7 +13,7 @@ public sealed class VertextClientOptions : ChatApiClientOptions
     public string? AccessToken { get; set; }
 
     /// <inheritdoc />
-    internal override IEnumerable<string?> Credentials() => [AccessToken];
+    protected override IEnumerable<string?> Credentials() => [AccessToken];
 
     /// <inheritdoc />
     public override IEnumerable<string> Validate()

@@ -25,7 +25,7 @@ public sealed class ZipchatClientOptions : ChatApiClientOptions
     public long ChatId { get; set; }
 
     /// <inheritdoc />
-    internal override IEnumerable<string?> Credentials() => [ApiKey];
+    protected override IEnumerable<string?> Credentials() => [ApiKey];
 
     /// <inheritdoc />
     public override IEnumerable<string> Validate()

@@ -1,6 +1,7 @@
 using ChatApis.AssistLoop;
 using ChatApis.Auth.OAuth;
 using ChatApis.DependencyInjection;
+using ChatApis.Vendors;
 using ChatApis.Http;
 using ChatApis.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -87,8 +88,8 @@ public static class AssistLoopServiceCollectionExtensions
             context => new AssistLoopClient(
                 context.Pipeline,
                 context.Options,
-                context.Services.GetRequiredKeyedService<OAuthTokenManager>(key),
-                context.Services.GetRequiredKeyedService<AssistLoopTokenEndpoint>(key)));
+                context.Services!.GetRequiredKeyedService<OAuthTokenManager>(key),
+                context.Services!.GetRequiredKeyedService<AssistLoopTokenEndpoint>(key)));
     }
 
     /// <summary>Registers a named <see cref="AssistLoopClient"/> from a configuration section.</summary>

@@ -33,7 +33,7 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
 
         // Redaction hook (issue 13, item 3): the token about to be sent is redacted from any error text.
-        _options.Secrets.Add(refreshToken);
+        _pipeline.Value.Secrets.Add(refreshToken);
         var (clientId, clientSecret) = ClientCredentials("refresh the access token");
         var body = new RefreshGrantBody("refresh_token", refreshToken, clientId, clientSecret, _options.RefreshScopes?.ToScopeString());
         var request = new ApiRequest(HttpMethod.Post, AssistLoopVendor.TokenPath)
@@ -90,8 +90,8 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
             throw InvalidTokenResponse(response, "with an unusable refresh_token");
         }
 
-        _options.Secrets.Add(body.AccessToken);
-        _options.Secrets.Add(refresh);
+        _pipeline.Value.Secrets.Add(body.AccessToken);
+        _pipeline.Value.Secrets.Add(refresh);
         return new OAuthTokens(body.AccessToken, refresh, ExpiresAt(body.ExpiresIn), body.Scope) { TokenType = body.TokenType };
     }
 

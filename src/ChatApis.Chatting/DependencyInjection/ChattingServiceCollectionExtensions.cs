@@ -1,6 +1,7 @@
 using ChatApis.Auth;
 using ChatApis.Chatting;
 using ChatApis.DependencyInjection;
+using ChatApis.Vendors;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -23,7 +23,7 @@ public sealed class ApiKeyHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Options.TryGetValue(ChatApiRequestOptions.SkipAuthentication, out var skip) || !skip)
+        if (!request.Options.TryGetValue(ChatApiRequestOptionKeys.SkipAuthentication, out var skip) || !skip)
         {
             request.Headers.Remove(_headerName);
             request.Headers.TryAddWithoutValidation(_headerName, _apiKey);

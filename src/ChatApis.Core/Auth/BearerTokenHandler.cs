@@ -20,7 +20,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Options.TryGetValue(ChatApiRequestOptions.SkipAuthentication, out var skip) || !skip)
+        if (!request.Options.TryGetValue(ChatApiRequestOptionKeys.SkipAuthentication, out var skip) || !skip)
         {
             request.Headers.Authorization = _header;
         }

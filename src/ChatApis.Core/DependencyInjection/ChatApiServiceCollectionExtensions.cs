@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ChatApis.Http;
 using ChatApis.RateLimiting;
+using ChatApis.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -10,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace ChatApis.DependencyInjection;
 
 /// <summary>
-/// The registration every vendor's <c>AddXxxClient</c> is built on: named options validated at
-/// start-up, a named HttpClient with the handlers in one right order, one rate-limit gate per client
-/// (per connected account), and the client itself as a singleton keyed by name.
+/// The registration every vendor's <c>AddXxxClient</c> is built on: named options validated at start-up, a
+/// named handler chain (the connection pool and any handlers the application adds), one rate-limit gate per
+/// client (per connected account), and the client itself as a singleton keyed by name, built by the vendor's
+/// <see cref="ChatApiVendor{TClient, TOptions}"/> exactly as a standalone client is.
 /// </summary>
 public static class ChatApiServiceCollectionExtensions
 {
@@ -21,55 +23,42 @@ public static class ChatApiServiceCollectionExtensions
     /// <typeparam name="TOptions">The vendor's options type.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name (one per account); <c>""</c> registers the default client, injectable without a key.</param>
-    /// <param name="vendor">The vendor's profile.</param>
+    /// <param name="vendor">The vendor's descriptor.</param>
     /// <param name="configure">Configures the client's options.</param>
-    /// <param name="createAuthHandler">Creates the client's authentication handler from its options (called per handler chain, so it must not capture per-call state).</param>
-    /// <param name="createClient">Creates the client from its pipeline.</param>
-    /// <returns>The HttpClient builder, to add handlers or change the primary handler.</returns>
+    /// <returns>The HttpClient builder of the client's handler chain, to add handlers or change the primary handler.</returns>
     public static IHttpClientBuilder AddChatApiClient<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services,
         string name,
-        VendorProfile vendor,
-        Action<TOptions> configure,
-        Func<IServiceProvider, string, TOptions, DelegatingHandler> createAuthHandler,
-        Func<ChatApiClientContext<TOptions>, TClient> createClient)
-        where TClient : class
+        ChatApiVendor<TClient, TOptions> vendor,
+        Action<TOptions> configure)
+        where TClient : ChatApiClient
         where TOptions : ChatApiClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(vendor);
         ArgumentNullException.ThrowIfNull(configure);
-        ArgumentNullException.ThrowIfNull(createAuthHandler);
-        ArgumentNullException.ThrowIfNull(createClient);
 
-        var httpClientName = HttpClientName(vendor, name);
+        var httpClientName = HttpClientName(vendor.Profile, name);
         services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ChatApiOptionsValidator<TOptions>>());
 
         services.AddKeyedSingleton(httpClientName, (sp, _) =>
-            new RateLimitGate(vendor.RateLimits, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            new RateLimitGate(vendor.Profile.RateLimits, sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
         var builder = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ChatApiHttp.CreatePrimaryHandler(OptionsOf<TOptions>(sp, name).MaxConnectionsPerServer))
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => createAuthHandler(sp, name, OptionsOf<TOptions>(sp, name)))
             .RemoveAllLoggers();
 
-        services.AddKeyedSingleton(name, (sp, _) =>
-        {
-            var options = OptionsOf<TOptions>(sp, name);
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-            var pipeline = new ChatApiPipeline(
-                http,
-                vendor,
-                options,
-                sp.GetRequiredKeyedService<RateLimitGate>(httpClientName),
-                sp.GetService<TimeProvider>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger($"ChatApis.{vendor.Name}"));
-            return createClient(new ChatApiClientContext<TOptions>(sp, name, options, pipeline));
-        });
+        services.AddKeyedSingleton(name, (sp, _) => vendor.CreateRegisteredClient(
+            name,
+            OptionsOf<TOptions>(sp, name),
+            sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(httpClientName),
+            sp.GetRequiredKeyedService<RateLimitGate>(httpClientName),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>(),
+            sp));
 
         if (name.Length == 0)
         {
@@ -79,6 +68,27 @@ public static class ChatApiServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>Registers one named client of a vendor from delegates (superseded by the descriptor overload).</summary>
+    /// <typeparam name="TClient">The vendor's client type.</typeparam>
+    /// <typeparam name="TOptions">The vendor's options type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="vendor">The vendor's profile.</param>
+    /// <param name="configure">Configures the client's options.</param>
+    /// <param name="createAuthHandler">Creates the client's authentication handler.</param>
+    /// <param name="createClient">Creates the client from its pipeline.</param>
+    /// <returns>The HttpClient builder.</returns>
+    public static IHttpClientBuilder AddChatApiClient<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services,
+        string name,
+        VendorProfile vendor,
+        Action<TOptions> configure,
+        Func<IServiceProvider, string, TOptions, DelegatingHandler> createAuthHandler,
+        Func<ChatApiClientContext<TOptions>, TClient> createClient)
+        where TClient : ChatApiClient
+        where TOptions : ChatApiClientOptions =>
+        services.AddChatApiClient(name, new LegacyVendor<TClient, TOptions>(vendor, createAuthHandler, createClient), configure);
+
     /// <summary>The name of the HttpClient behind a vendor's named client.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="name">The client name.</param>
@@ -86,6 +96,7 @@ public static class ChatApiServiceCollectionExtensions
     public static string HttpClientName(VendorProfile vendor, string name)
     {
         ArgumentNullException.ThrowIfNull(vendor);
+        ArgumentNullException.ThrowIfNull(name);
         return name.Length == 0 ? $"ChatApis.{vendor.Name}" : $"ChatApis.{vendor.Name}.{name}";
     }
 

@@ -28,7 +28,7 @@ public sealed record ChatApiErrorDetails(
     public static ChatApiErrorDetails None { get; } = new();
 
     /// <summary>" after N attempts" when the call made more than one attempt, for messages; otherwise empty.</summary>
-    internal string AfterAttempts => AttemptsText(Attempts);
+    public string AfterAttempts => AttemptsText(Attempts);
 
     /// <summary>" after N attempts" for N &gt; 1; otherwise empty.</summary>
     internal static string AttemptsText(int attempts) =>

@@ -1,8 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace ChatApis.Http;
 
-/// <summary>What every successful call reports besides its value: status, request id, rate-limit headers, attempts.</summary>
+/// <summary>What every successful call reports besides its value: status, headers, request id, rate-limit headers, attempts.</summary>
 public class ApiResponse
 {
     /// <summary>Creates the response metadata.</summary>
@@ -11,8 +12,10 @@ public class ApiResponse
     /// <param name="rateLimit">The vendor's rate-limit headers, if any.</param>
     /// <param name="attempts">How many attempts the call took (1 when no retry happened).</param>
     /// <param name="idempotencyKey">The idempotency key the call carried, if any.</param>
-    public ApiResponse(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, int attempts, string? idempotencyKey)
+    /// <param name="headers">The response headers, if known (a test double may leave them out).</param>
+    public ApiResponse(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, int attempts, string? idempotencyKey, HttpResponseHeaders? headers = null)
     {
+        Headers = headers?.NonValidated ?? default;
         StatusCode = statusCode;
         RequestId = requestId;
         RateLimit = rateLimit;
@@ -22,6 +25,12 @@ public class ApiResponse
 
     /// <summary>The final HTTP status.</summary>
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>
+    /// The final response's headers as the server sent them (not parsed or validated), e.g.
+    /// <c>response.Headers.TryGetValues("X-Custom", out var values)</c>; empty when the response was made by a test double.
+    /// </summary>
+    public HttpHeadersNonValidated Headers { get; }
 
     /// <summary>The vendor's request id, if the response carried one.</summary>
     public string? RequestId { get; }

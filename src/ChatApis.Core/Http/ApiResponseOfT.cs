@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace ChatApis.Http;
 
@@ -13,8 +14,9 @@ public sealed class ApiResponse<T> : ApiResponse
     /// <param name="rateLimit">The vendor's rate-limit headers, if any.</param>
     /// <param name="attempts">How many attempts the call took.</param>
     /// <param name="idempotencyKey">The idempotency key the call carried, if any.</param>
-    public ApiResponse(T value, HttpStatusCode statusCode, string? requestId = null, RateLimitInfo? rateLimit = null, int attempts = 1, string? idempotencyKey = null)
-        : base(statusCode, requestId, rateLimit, attempts, idempotencyKey)
+    /// <param name="headers">The response headers, if known (a test double may leave them out).</param>
+    public ApiResponse(T value, HttpStatusCode statusCode, string? requestId = null, RateLimitInfo? rateLimit = null, int attempts = 1, string? idempotencyKey = null, HttpResponseHeaders? headers = null)
+        : base(statusCode, requestId, rateLimit, attempts, idempotencyKey, headers)
     {
         Value = value;
     }

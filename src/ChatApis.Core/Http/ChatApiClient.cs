@@ -12,8 +12,7 @@ namespace ChatApis.Http;
 public abstract class ChatApiClient : IDisposable
 {
     private readonly ChatApiPipeline? _pipeline;
-    private readonly HttpMessageInvoker? _ownedInvoker;
-    private readonly RateLimitGate? _ownedGate;
+    private readonly bool _ownsPipeline;
 
     /// <summary>For mocking frameworks: a client with no pipeline, whose virtual methods a test overrides.</summary>
     protected ChatApiClient()
@@ -40,11 +39,24 @@ public abstract class ChatApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(authenticationHandler);
         options.EnsureValid();
-        _ownedInvoker = ChatApiHttp.CreateInvokerFor(options, authenticationHandler);
+        var invoker = ChatApiHttp.CreateInvokerFor(options, authenticationHandler);
 
-        // The client owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
-        _ownedGate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System) : null;
-        _pipeline = new ChatApiPipeline(_ownedInvoker, vendor, options, _ownedGate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"));
+        // The pipeline owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
+        var gate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System) : null;
+        _pipeline = new ChatApiPipeline(invoker, vendor, options, gate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"), userAgent: null, ownsResources: true);
+        _ownsPipeline = true;
+    }
+
+    /// <summary>
+    /// Creates a client over a pipeline; a standalone client passes the pipeline its vendor descriptor built
+    /// (<see cref="Vendors.ChatApiVendor{TClient, TOptions}.CreateStandalonePipeline"/>) and owns it.
+    /// </summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="ownsPipeline">Whether <see cref="Dispose()"/> releases the pipeline (true for a standalone client).</param>
+    protected ChatApiClient(ChatApiPipeline pipeline, bool ownsPipeline)
+        : this(pipeline)
+    {
+        _ownsPipeline = ownsPipeline;
     }
 
     /// <summary>The request pipeline.</summary>
@@ -76,9 +88,10 @@ public abstract class ChatApiClient : IDisposable
     {
         if (disposing)
         {
-            // The gate first: its queued calls must end now, not reach the disposed connection pool later.
-            _ownedGate?.Dispose();
-            _ownedInvoker?.Dispose();
+            if (_ownsPipeline)
+            {
+                _pipeline?.Dispose();
+            }
         }
     }
 }

@@ -53,7 +53,33 @@ public class ChatApiClientOptions
 
     /// <summary>The credentials in these options (keys, tokens, client secrets), for <see cref="Secrets"/>.</summary>
     /// <returns>The credential values; <c>null</c> entries are skipped.</returns>
-    internal virtual IEnumerable<string?> Credentials() => [];
+    protected internal virtual IEnumerable<string?> Credentials() => [];
+
+    /// <summary>The handler given to <see cref="UseHttpMessageHandler"/>, if any (internal: configuration binding must never see it).</summary>
+    internal HttpMessageHandler? HttpMessageHandler { get; private set; }
+
+    /// <summary>
+    /// For a client created with <c>new</c> (no dependency injection): sends its requests through
+    /// <paramref name="handler"/> instead of the SDK's own connection pool, e.g. an <see cref="HttpClientHandler"/>
+    /// with a proxy or client certificate, or a test's handler. The client never disposes it: it stays yours.
+    /// Under dependency injection, use the <c>IHttpClientBuilder</c> that <c>AddXxxClient</c> returns
+    /// (<c>ConfigurePrimaryHttpMessageHandler</c>) instead.
+    /// </summary>
+    /// <param name="handler">The handler; it stays yours to dispose.</param>
+    /// <returns>These options.</returns>
+    public ChatApiClientOptions UseHttpMessageHandler(HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        HttpMessageHandler = handler;
+        return this;
+    }
+
+    /// <summary>
+    /// Your application's product token, appended to the SDK's <c>User-Agent</c>
+    /// (<c>ChatApis.&lt;Vendor&gt;/&lt;version&gt; (.NET &lt;version&gt;) &lt;yours&gt;</c>), e.g. <c>"SupportBridge/2.1"</c>.
+    /// Visible ASCII and spaces, at most 200 characters.
+    /// </summary>
+    public string? UserAgent { get; set; }
 
     /// <summary>
     /// The most connections the client opens to the vendor's server at a time (1 to 1024; default
@@ -94,6 +120,11 @@ public class ChatApiClientOptions
         if (MaxResponseBytes < 1024)
         {
             yield return $"{nameof(MaxResponseBytes)} must be at least 1024 (was {MaxResponseBytes}).";
+        }
+
+        if (UserAgent is not null && (UserAgent.Length is 0 or > 200 || UserAgent.Any(c => c is < ' ' or > '~')))
+        {
+            yield return $"{nameof(UserAgent)} must be 1 to 200 visible ASCII characters or spaces.";
         }
 
         if (MaxConnectionsPerServer is < 1 or > 1024)

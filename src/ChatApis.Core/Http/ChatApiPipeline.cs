@@ -24,14 +24,13 @@ namespace ChatApis.Http;
 /// handlers add credentials) → typed result or typed error. A vendor client declares an
 /// <see cref="ApiRequest"/>; this class does the rest. Thread-safe; one instance per client.
 /// </summary>
-public sealed class ChatApiPipeline
+public sealed class ChatApiPipeline : IDisposable
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
     private const int MaxBufferedBodyBytes = 1024 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ChatApis.Call");
 
     private readonly HttpMessageInvoker _http;
-    private readonly HttpClient? _client;
     private readonly Lazy<ResiliencePipeline> _retries;
     private readonly RateLimitGate _gate;
     private readonly ILogger _logger;
@@ -40,6 +39,8 @@ public sealed class ChatApiPipeline
     private readonly string _authorityText;
     private readonly ConcurrentQueue<CancellationTokenSource> _timeoutSources = new();
     private readonly SecretRedactor _secrets;
+    private readonly bool _ownsInvoker;
+    private readonly RateLimitGate? _ownedGate;
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="httpClient">
@@ -54,13 +55,17 @@ public sealed class ChatApiPipeline
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="logger">Where to log; nothing by default.</param>
     public ChatApiPipeline(HttpMessageInvoker httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this(httpClient, vendor, Valid(options), rateLimitGate, timeProvider, logger, userAgent: null, ownsResources: false)
+    {
+    }
+
+    /// <summary>The pipeline of a client built by a <see cref="Vendors.ChatApiVendor{TClient, TOptions}"/> (options validated already).</summary>
+    internal ChatApiPipeline(HttpMessageInvoker httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate, TimeProvider? timeProvider, ILogger? logger, string? userAgent, bool ownsResources)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(vendor);
         ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
         _http = httpClient;
-        _client = httpClient as HttpClient;
         _options = options;
         Vendor = vendor;
         Time = timeProvider ?? TimeProvider.System;
@@ -75,7 +80,25 @@ public sealed class ChatApiPipeline
         {
             _secrets.Keep(credential);
         }
+
+        _ownsInvoker = ownsResources;
+        _ownedGate = ownsResources && !ReferenceEquals(_gate, RateLimitGate.Unlimited) ? _gate : null;
+        var baseSegments = BaseAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
+        var agent = userAgent ?? $"ChatApis.{vendor.Name}/{typeof(ChatApiPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
+        HttpClient = new HttpClient(new ChatApiCallHandler(new InvokerForwardingHandler(httpClient), _gate, agent, baseSegments), disposeHandler: true)
+        {
+            BaseAddress = BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
     }
+
+    /// <summary>
+    /// The HttpClient a vendor's Refit interface sends through: its base address is <see cref="BaseAddress"/> and its
+    /// outermost handler turns each request's <see cref="ApiCall"/> into headers and handler options. Only requests
+    /// started by <see cref="SendAsync{T}(ApiOperation, Func{ApiCall, CancellationToken, Task{HttpResponseMessage}}, JsonTypeInfo{T}, RequestOptions?, CancellationToken)"/>
+    /// and its siblings may use it.
+    /// </summary>
+    public HttpClient HttpClient { get; }
 
     /// <summary>The vendor this pipeline talks to.</summary>
     public VendorProfile Vendor { get; }
@@ -93,6 +116,61 @@ public sealed class ChatApiPipeline
     /// </summary>
     public SecretRedactor Secrets => _secrets;
 
+    /// <summary>
+    /// Sends one call: <paramref name="send"/> runs once per attempt (a vendor's Refit method, which builds a
+    /// fresh request each time) and the JSON response is read with a source-generated contract.
+    /// </summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="operation">The endpoint.</param>
+    /// <param name="send">Sends one attempt: passes the <see cref="ApiCall"/> and the attempt's token to the Refit method.</param>
+    /// <param name="typeInfo">The source-generated contract of <typeparamref name="T"/>.</param>
+    /// <param name="options">The caller's per-call settings.</param>
+    /// <param name="cancellationToken">The caller's cancellation (never retried, never wrapped).</param>
+    /// <returns>The value and the response metadata.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has an idempotency key but the endpoint takes none.</exception>
+    public Task<ApiResponse<T>> SendAsync<T>(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> typeInfo, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return SendCoreAsync(operation, send, typeInfo, null, options, cancellationToken);
+    }
+
+    /// <summary>Sends one call and reads its body with a custom parser (e.g. plain text).</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="operation">The endpoint.</param>
+    /// <param name="send">Sends one attempt.</param>
+    /// <param name="parser">Reads the successful body.</param>
+    /// <param name="options">The caller's per-call settings.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The value and the response metadata.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has an idempotency key but the endpoint takes none.</exception>
+    public Task<ApiResponse<T>> SendAsync<T>(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, ResponseParser<T> parser, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return SendCoreAsync(operation, send, null, parser, options, cancellationToken);
+    }
+
+    /// <summary>Sends one call whose successful body carries nothing the caller needs (e.g. a 204).</summary>
+    /// <param name="operation">The endpoint.</param>
+    /// <param name="send">Sends one attempt.</param>
+    /// <param name="options">The caller's per-call settings.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The response metadata.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has an idempotency key but the endpoint takes none.</exception>
+    public async Task<ApiResponse> SendAsync(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, RequestOptions? options, CancellationToken cancellationToken) =>
+        await SendCoreAsync(operation, send, null, DiscardBody, options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Releases what a standalone client's pipeline owns: its rate limiter (ending calls queued there), its handlers and connections.</summary>
+    public void Dispose()
+    {
+        // The gate first: its queued calls must end now, not reach the disposed connection pool later.
+        _ownedGate?.Dispose();
+        HttpClient.Dispose();
+        if (_ownsInvoker)
+        {
+            _http.Dispose();
+        }
+    }
+
     /// <summary>Sends a request and reads its JSON response with a source-generated contract.</summary>
     /// <typeparam name="T">The response type.</typeparam>
     /// <param name="request">The declared request.</param>
@@ -102,7 +180,7 @@ public sealed class ChatApiPipeline
     public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return SendCoreAsync(request, typeInfo, null, cancellationToken);
+        return SendLegacyAsync(request, typeInfo, null, cancellationToken);
     }
 
     /// <summary>Sends a request and reads its body with a custom parser (e.g. plain text).</summary>
@@ -114,7 +192,7 @@ public sealed class ChatApiPipeline
     public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, ResponseParser<T> parser, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parser);
-        return SendCoreAsync(request, null, parser, cancellationToken);
+        return SendLegacyAsync(request, null, parser, cancellationToken);
     }
 
     /// <summary>Sends a request whose successful body carries nothing the caller needs (e.g. a 204).</summary>
@@ -122,12 +200,46 @@ public sealed class ChatApiPipeline
     /// <param name="cancellationToken">The caller's cancellation.</param>
     /// <returns>The response metadata.</returns>
     public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        await SendCoreAsync(request, null, DiscardBody, cancellationToken).ConfigureAwait(false);
+        await SendLegacyAsync(request, null, DiscardBody, cancellationToken).ConfigureAwait(false);
 
-    private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser, CancellationToken cancellationToken)
+    // The hand-built request path, kept only until every caller declares its wire contract with Refit.
+    private Task<ApiResponse<T>> SendLegacyAsync<T>(ApiRequest request, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var state = new CallState<T>(this, request, request.BuildUri(_baseText, _authorityText), typeInfo, parser);
+        var operation = new ApiOperation(request.Method, request.PathTemplate)
+        {
+            Idempotent = request.IsRetrySafe,
+            RateLimitBudget = request.RateLimitBudget,
+            SkipAuthentication = request.SkipAuthentication,
+        };
+        var uri = request.BuildUri(_baseText, _authorityText);
+        return SendCoreAsync(
+            operation,
+            (call, ct) =>
+            {
+                var message = request.CreateMessage(uri);
+                message.Options.Set(ApiCall.OptionKey, call);
+                return HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+            },
+            typeInfo,
+            parser,
+            null,
+            cancellationToken,
+            request.IdempotencyKey);
+    }
+
+    private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser, RequestOptions? options, CancellationToken cancellationToken, string? legacyIdempotencyKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(send);
+        if (options?.IdempotencyKey is not null && !operation.AcceptsIdempotencyKey)
+        {
+            throw new ArgumentException($"{Vendor.Name} {operation} does not take an idempotency key.", nameof(options));
+        }
+
+        var key = legacyIdempotencyKey ?? (operation.AcceptsIdempotencyKey ? options?.IdempotencyKey ?? Guid.NewGuid().ToString("N") : null);
+        var state = new CallState<T>(this, operation, new ApiCall(operation, options, key), send, options?.Timeout ?? _options.TotalTimeout, typeInfo, parser);
+        var request = operation;
         using var activity = StartActivity(request);
         var started = Time.GetTimestamp();
 
@@ -158,7 +270,7 @@ public sealed class ChatApiPipeline
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var timeout = new ChatApiTransportException(
-                $"{Vendor.Name} {Describe(request)} timed out after {state.Attempts} attempt(s) (attempt timeout {_options.AttemptTimeout}, total {_options.TotalTimeout}); " +
+                $"{Vendor.Name} {Describe(request)} timed out after {state.Attempts} attempt(s) (attempt timeout {_options.AttemptTimeout}, total {state.TotalTimeout}); " +
                 (request.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it."),
                 requestMayHaveReachedServer: true,
                 isTimeout: true,
@@ -204,7 +316,7 @@ public sealed class ChatApiPipeline
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApiResponse<T>> FirstAttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
-        var timeout = _options.AttemptTimeout < _options.TotalTimeout ? _options.AttemptTimeout : _options.TotalTimeout;
+        var timeout = _options.AttemptTimeout < state.TotalTimeout ? _options.AttemptTimeout : state.TotalTimeout;
 
         // A source that is not linked to the caller's token is reused across calls (with its timer).
         var pooled = !cancellationToken.CanBeCanceled;
@@ -269,33 +381,29 @@ public sealed class ChatApiPipeline
             await WaitForRateLimitAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
-        var request = state.Request;
-        using var message = request.CreateMessage(state.Uri);
-        message.Headers.TryAddWithoutValidation("Accept-Encoding", ContentDecoding.AcceptEncoding);
-        message.Options.Set(ChatApiRequestOptions.PathTemplate, request.PathTemplate);
-        message.Options.Set(ChatApiRequestOptions.RateLimitGate, _gate);
-        if (request.SkipAuthentication)
-        {
-            message.Options.Set(ChatApiRequestOptions.SkipAuthentication, true);
-        }
-
-        if (request.RateLimitBudget is not null)
-        {
-            message.Options.Set(ChatApiRequestOptions.RateLimitBudget, request.RateLimitBudget);
-        }
-
+        var request = state.Operation;
+        state.Call.Attempt = state.Attempts;
         var attemptStarted = _logger.IsEnabled(LogLevel.Debug) ? Time.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
         {
-            // A handler chain answers once the headers are in, as HttpClient does with ResponseHeadersRead.
-            response = await (_client is not null
-                ? _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                : _http.SendAsync(message, cancellationToken)).ConfigureAwait(false);
+            // The request is built afresh for every attempt (a message can be sent only once) and answers once
+            // its headers are in: the body is read below, under this attempt's timeout and the size cap.
+            response = await state.Send(state.Call, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw TransportFailure(state, ex, duringBody: false);
+        }
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is HttpRequestException inner && !cancellationToken.IsCancellationRequested)
+        {
+            // Refit wraps a transport failure; the cause is what decides retry safety.
+            throw TransportFailure(state, inner, duringBody: false);
+        }
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException canceled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            throw;
         }
 
         using (response)
@@ -310,7 +418,7 @@ public sealed class ChatApiPipeline
 
             if (status is < 200 or > 299)
             {
-                throw await ReadFailureAsync(response, message, state, cancellationToken).ConfigureAwait(false);
+                throw await ReadFailureAsync(response, response.RequestMessage, state, cancellationToken).ConfigureAwait(false);
             }
 
             if (unsupportedEncoding is not null)
@@ -342,7 +450,7 @@ public sealed class ChatApiPipeline
                 throw TransportFailure(state, ex, duringBody: true);
             }
 
-            return new ApiResponse<T>(value, response.StatusCode, RequestIdOf(response), RateLimitInfo.FromHeaders(response.Headers), state.Attempts, request.IdempotencyKey);
+            return new ApiResponse<T>(value, response.StatusCode, RequestIdOf(response), RateLimitInfo.FromHeaders(response.Headers), state.Attempts, state.Call.IdempotencyKey, response.Headers);
         }
     }
 
@@ -401,11 +509,11 @@ public sealed class ChatApiPipeline
         return true;
     }
 
-    private async Task<ChatApiException> ReadFailureAsync(HttpResponseMessage response, HttpRequestMessage sent, CallState state, CancellationToken cancellationToken)
+    private async Task<ChatApiException> ReadFailureAsync(HttpResponseMessage response, HttpRequestMessage? sent, CallState state, CancellationToken cancellationToken)
     {
         // The credential this attempt carried is the one a server is most likely to echo, and with OAuth it
         // may have rotated since the options were read: learn it before anything from the body is kept.
-        _secrets.Add(sent.Headers.Authorization?.Parameter);
+        _secrets.Add(sent?.Headers.Authorization?.Parameter);
         var body = _secrets.RedactUtf8(await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false));
         var status = (int)response.StatusCode;
         var parsed = Vendor.ErrorReader.Read(status, response.Content.Headers.ContentType?.MediaType, body);
@@ -416,7 +524,7 @@ public sealed class ChatApiPipeline
             var location = response.Headers.Location;
             message = location is null
                 ? "a redirect without a Location was not followed"
-                : $"a redirect to {(location.IsAbsoluteUri ? location : new Uri(state.Uri, location)).GetLeftPart(UriPartial.Authority)} was not followed (redirects are never followed automatically)";
+                : $"a redirect to {(location.IsAbsoluteUri ? location : new Uri(sent?.RequestUri ?? BaseAddress, location)).GetLeftPart(UriPartial.Authority)} was not followed (redirects are never followed automatically)";
         }
 
         // Everything the server chose is redacted again after parsing: a JSON string may have spelled
@@ -431,11 +539,11 @@ public sealed class ChatApiPipeline
             Vendor.Name,
             RateLimitInfo.FromHeaders(response.Headers),
             state.Attempts);
-        var operation = Describe(state.Request);
+        var operation = Describe(state.Operation);
         var error = Vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
 
         // The OAuth handler passed a 401 on because no refresh can help: the user must authorize again.
-        return status == 401 && response.RequestMessage?.Options.TryGetValue(ChatApiRequestOptions.ReauthorizationRequired, out var reason) == true
+        return status == 401 && response.RequestMessage?.Options.TryGetValue(ChatApiRequestOptionKeys.ReauthorizationRequired, out var reason) == true
             ? new ChatApiReauthorizationRequiredException($"{error.Message}. {reason}", details)
             : error;
     }
@@ -470,7 +578,7 @@ public sealed class ChatApiPipeline
     {
         var details = new ChatApiErrorDetails(response.StatusCode, null, null, _secrets.Redact(RequestIdOf(response)), null, null, Vendor.Name, RateLimitInfo.FromHeaders(response.Headers), state.Attempts);
         return new ChatApiInvalidResponseException(
-            _secrets.Redact($"{Vendor.Name} {Describe(state.Request)} answered {(int)response.StatusCode}{details.AfterAttempts} but its body {problem}."),
+            _secrets.Redact($"{Vendor.Name} {Describe(state.Operation)} answered {(int)response.StatusCode}{details.AfterAttempts} but its body {problem}."),
             details,
             WithoutSecrets(inner));
     }
@@ -489,15 +597,15 @@ public sealed class ChatApiPipeline
         var what = duringBody ? "the connection broke while the response body was being read" : $"the request failed ({error})";
         var outcome = neverSent
             ? "it never reached the server."
-            : state.Request.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it.";
+            : state.Operation.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it.";
         return new ChatApiTransportException(
-            $"{Vendor.Name} {Describe(state.Request)}{ChatApiErrorDetails.AttemptsText(state.Attempts)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex, state.Attempts);
+            $"{Vendor.Name} {Describe(state.Operation)}{ChatApiErrorDetails.AttemptsText(state.Attempts)}: {what}; {outcome}", !neverSent, isTimeout: false, Vendor.Name, ex, state.Attempts);
     }
 
     // Returns whether the call had to wait for its turn.
     private async ValueTask<bool> WaitForRateLimitAsync(CallState state, CancellationToken cancellationToken)
     {
-        var waited = await _gate.WaitAsync(state.Request.RateLimitBudget, cancellationToken).ConfigureAwait(false);
+        var waited = await _gate.WaitAsync(state.Operation.RateLimitBudget, cancellationToken).ConfigureAwait(false);
         if (waited <= TimeSpan.Zero)
         {
             return false;
@@ -506,7 +614,7 @@ public sealed class ChatApiPipeline
         ChatApisTelemetry.RateLimitWaits.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("vendor", Vendor.Name));
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            Log.RateLimitWaited(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, waited.TotalMilliseconds);
+            Log.RateLimitWaited(_logger, Vendor.Name, state.Operation.Method.Method, state.Operation.PathTemplate, waited.TotalMilliseconds);
         }
 
         return true;
@@ -521,7 +629,8 @@ public sealed class ChatApiPipeline
         {
             TimeoutGenerator = args =>
             {
-                var left = _options.TotalTimeout - Time.GetElapsedTime(args.Context.Properties.GetValue(StateKey, null!).DeadlineStart);
+                var state = args.Context.Properties.GetValue(StateKey, null!);
+                var left = state.TotalTimeout - Time.GetElapsedTime(state.DeadlineStart);
                 return new ValueTask<TimeSpan>(left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1));
             },
         });
@@ -549,7 +658,7 @@ public sealed class ChatApiPipeline
         ChatApisTelemetry.Retries.Add(1, new("vendor", Vendor.Name), new("reason", state.PendingReason));
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            Log.RetryScheduled(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, attempt, state.PendingReason, state.PendingDelay.TotalMilliseconds);
+            Log.RetryScheduled(_logger, Vendor.Name, state.Operation.Method.Method, state.Operation.PathTemplate, attempt, state.PendingReason, state.PendingDelay.TotalMilliseconds);
         }
     }
 
@@ -562,7 +671,7 @@ public sealed class ChatApiPipeline
             return false;
         }
 
-        var safe = state.Request.IsRetrySafe;
+        var safe = state.Operation.IsRetrySafe;
         (bool retry, TimeSpan? hint, string reason) = exception switch
         {
             ChatApiRateLimitException e => (true, e.RetryAfter, "429"),
@@ -579,7 +688,7 @@ public sealed class ChatApiPipeline
         }
 
         var delay = hint ?? Backoff(attemptIndex);
-        var remaining = _options.TotalTimeout - Time.GetElapsedTime(state.DeadlineStart);
+        var remaining = state.TotalTimeout - Time.GetElapsedTime(state.DeadlineStart);
         if (delay >= remaining)
         {
             return false;
@@ -614,7 +723,7 @@ public sealed class ChatApiPipeline
         return null;
     }
 
-    private void CountAttempt(ApiRequest request, int status)
+    private void CountAttempt(ApiOperation request, int status)
     {
         if (ChatApisTelemetry.Requests.Enabled)
         {
@@ -622,7 +731,7 @@ public sealed class ChatApiPipeline
         }
     }
 
-    private Activity? StartActivity(ApiRequest request)
+    private Activity? StartActivity(ApiOperation request)
     {
         if (!ChatApisTelemetry.ActivitySource.HasListeners())
         {
@@ -640,19 +749,30 @@ public sealed class ChatApiPipeline
     {
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            Log.CallFailed(_logger, Vendor.Name, state.Request.Method.Method, state.Request.PathTemplate, state.Attempts, ex.GetType().Name, ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response");
+            Log.CallFailed(_logger, Vendor.Name, state.Operation.Method.Method, state.Operation.PathTemplate, state.Attempts, ex.GetType().Name, ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response");
         }
     }
 
-    private static string Describe(ApiRequest request) => $"{request.Method.Method} {request.PathTemplate}";
+    private static string Describe(ApiOperation operation) => $"{operation.Method.Method} {operation.PathTemplate}";
 
-    private abstract class CallState(ChatApiPipeline pipeline, ApiRequest request, Uri uri)
+    private static ChatApiClientOptions Valid(ChatApiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        return options;
+    }
+
+    private abstract class CallState(ChatApiPipeline pipeline, ApiOperation operation, ApiCall call, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, TimeSpan totalTimeout)
     {
         public ChatApiPipeline Pipeline { get; } = pipeline;
 
-        public ApiRequest Request { get; } = request;
+        public ApiOperation Operation { get; } = operation;
 
-        public Uri Uri { get; } = uri;
+        public ApiCall Call { get; } = call;
+
+        public Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> Send { get; } = send;
+
+        public TimeSpan TotalTimeout { get; } = totalTimeout;
 
         public int Attempts { get; set; }
 
@@ -663,8 +783,8 @@ public sealed class ChatApiPipeline
         public string PendingReason { get; set; } = "";
     }
 
-    private sealed class CallState<T>(ChatApiPipeline pipeline, ApiRequest request, Uri uri, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser)
-        : CallState(pipeline, request, uri)
+    private sealed class CallState<T>(ChatApiPipeline pipeline, ApiOperation operation, ApiCall call, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, TimeSpan totalTimeout, JsonTypeInfo<T>? typeInfo, ResponseParser<T>? parser)
+        : CallState(pipeline, operation, call, send, totalTimeout)
     {
         public JsonTypeInfo<T>? TypeInfo { get; } = typeInfo;
 

@@ -8,7 +8,7 @@ namespace ChatApis.Inbound;
 /// <see cref="InboundPayloadLimits"/>, or throws <see cref="ChatApiInvalidPayloadException"/>: the one
 /// gate every vendor's <c>Parse</c> passes through, so size, encoding and nesting are checked alike.
 /// </summary>
-internal static class InboundJson
+public static class InboundJson
 {
     // Lone surrogates in a .NET string are not text any vendor could have sent: refuse them instead of
     // letting the default encoder turn them into U+FFFD silently.

@@ -6,7 +6,7 @@ namespace ChatApis.Safety;
 /// injection); a NUL or other control character is refused by servers or cut short; non-ASCII is
 /// refused by the HTTP stack at send time, which would surface as a transport failure.
 /// </summary>
-internal static class HeaderValueRule
+public static class HeaderValueRule
 {
     /// <summary>The longest header value accepted (common servers refuse header lines past 8 KiB).</summary>
     public const int MaxLength = 8192;

@@ -1,5 +1,6 @@
 using ChatApis.Auth;
 using ChatApis.DependencyInjection;
+using ChatApis.Vendors;
 using ChatApis.Vertext;
 using Microsoft.Extensions.Configuration;
 

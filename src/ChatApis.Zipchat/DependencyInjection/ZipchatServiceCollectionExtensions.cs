@@ -1,5 +1,6 @@
 using ChatApis.Auth;
 using ChatApis.DependencyInjection;
+using ChatApis.Vendors;
 using ChatApis.Zipchat;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,7 @@
 using ChatApis.Auth;
 using ChatApis.Core.Tests.Support;
 using ChatApis.DependencyInjection;
+using ChatApis.Vendors;
 using ChatApis.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

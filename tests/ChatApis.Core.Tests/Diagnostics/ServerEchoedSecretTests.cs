@@ -23,7 +23,7 @@ public class ServerEchoedSecretTests : SimulatorTest
     {
         public string? ApiKey { get; set; }
 
-        internal override IEnumerable<string?> Credentials() => [ApiKey];
+        protected internal override IEnumerable<string?> Credentials() => [ApiKey];
     }
 
     private ChatApiPipeline KeyedPipeline()

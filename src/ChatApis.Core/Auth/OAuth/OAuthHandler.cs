@@ -37,7 +37,7 @@ public sealed class OAuthHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Options.TryGetValue(ChatApiRequestOptions.SkipAuthentication, out var skip) && skip)
+        if (request.Options.TryGetValue(ChatApiRequestOptionKeys.SkipAuthentication, out var skip) && skip)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -66,19 +66,19 @@ public sealed class OAuthHandler : DelegatingHandler
 
         if (reason is not null)
         {
-            request.Options.Set(ChatApiRequestOptions.ReauthorizationRequired, reason);
+            request.Options.Set(ChatApiRequestOptionKeys.ReauthorizationRequired, reason);
             response.RequestMessage ??= request;
             return response;
         }
 
         // The server did not act on a 401, so one re-send with a refreshed token is always safe.
-        request.Options.TryGetValue(ChatApiRequestOptions.PathTemplate, out var template);
+        request.Options.TryGetValue(ChatApiRequestOptionKeys.PathTemplate, out var template);
         Log.UnauthorizedRefreshing(_logger, _vendor, request.Method.Method, template ?? "?");
         response.Dispose();
         var fresh = await _tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
-        if (request.Options.TryGetValue(ChatApiRequestOptions.RateLimitGate, out var gate))
+        if (request.Options.TryGetValue(ChatApiRequestOptionKeys.RateLimitGate, out var gate))
         {
-            request.Options.TryGetValue(ChatApiRequestOptions.RateLimitBudget, out var budget);
+            request.Options.TryGetValue(ChatApiRequestOptionKeys.RateLimitBudget, out var budget);
             await gate.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
         }
 

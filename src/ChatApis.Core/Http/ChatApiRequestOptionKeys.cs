@@ -2,8 +2,8 @@ using ChatApis.RateLimiting;
 
 namespace ChatApis.Http;
 
-/// <summary>The <see cref="HttpRequestMessage.Options"/> keys the pipeline sets for its handlers.</summary>
-public static class ChatApiRequestOptions
+/// <summary>The <see cref="HttpRequestMessage.Options"/> keys the pipeline sets for the handlers below it (a name, not settings: per-call settings are <see cref="RequestOptions"/>).</summary>
+public static class ChatApiRequestOptionKeys
 {
     /// <summary>Set when the authentication handler must not touch the request.</summary>
     public static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("ChatApis.SkipAuthentication");

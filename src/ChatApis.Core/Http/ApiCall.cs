@@ -1,0 +1,36 @@
+namespace ChatApis.Http;
+
+/// <summary>
+/// One logical call as its attempts see it: the endpoint, the caller's <see cref="RequestOptions"/> and the
+/// idempotency key fixed for the whole call. The pipeline creates it once per call and passes it to every
+/// attempt; a vendor's Refit method carries it to the handlers as a request property
+/// (<c>[Property(ApiCall.PropertyKey)] ApiCall call</c>) and puts <see cref="IdempotencyKey"/> in its
+/// idempotency header, so every retry re-sends the same key.
+/// </summary>
+public sealed class ApiCall
+{
+    /// <summary>The <see cref="HttpRequestMessage.Options"/> key a Refit method stores the call under.</summary>
+    public const string PropertyKey = "ChatApis.Call";
+
+    /// <summary>The typed key of <see cref="PropertyKey"/>.</summary>
+    public static readonly HttpRequestOptionsKey<ApiCall> OptionKey = new(PropertyKey);
+
+    internal ApiCall(ApiOperation operation, RequestOptions? options, string? idempotencyKey)
+    {
+        Operation = operation;
+        Options = options;
+        IdempotencyKey = idempotencyKey;
+    }
+
+    /// <summary>The endpoint being called.</summary>
+    public ApiOperation Operation { get; }
+
+    /// <summary>The caller's per-call settings, if any.</summary>
+    public RequestOptions? Options { get; }
+
+    /// <summary>The idempotency key of this call (the same on every attempt), or <c>null</c> when the endpoint takes none.</summary>
+    public string? IdempotencyKey { get; }
+
+    /// <summary>How many attempts have started so far (1 during the first).</summary>
+    public int Attempt { get; internal set; }
+}
