@@ -24,7 +24,7 @@ public partial class AssistLoopClient : ChatApiClient
     private readonly AssistLoopClientOptions? _options;
     private readonly OAuthTokenManager? _tokens;
     private readonly AssistLoopTokenEndpoint? _tokenEndpoint;
-    private readonly HttpMessageInvoker? _tokenHttp;
+    private readonly HttpMessageHandler? _tokenHttp;
 
     /// <summary>Creates a standalone client that owns its HTTP connection pool.</summary>
     /// <param name="options">The surface, credentials and settings (validated here).</param>
@@ -99,14 +99,14 @@ public partial class AssistLoopClient : ChatApiClient
     // A standalone client's OAuth plumbing: the token manager behind its bearer handler, and a token
     // endpoint on its own credential-free handler chain outside the rate limiter (a refresh must never
     // queue behind the very calls that wait for it).
-    private sealed record StandaloneParts(OAuthHandler Handler, OAuthTokenManager Tokens, AssistLoopTokenEndpoint TokenEndpoint, HttpMessageInvoker TokenHttp)
+    private sealed record StandaloneParts(OAuthHandler Handler, OAuthTokenManager Tokens, AssistLoopTokenEndpoint TokenEndpoint, HttpMessageHandler TokenHttp)
     {
         public static StandaloneParts Create(AssistLoopClientOptions options, TimeProvider? time, ILoggerFactory? loggerFactory)
         {
             ArgumentNullException.ThrowIfNull(options);
             options.EnsureValid();
             var logger = loggerFactory?.CreateLogger($"ChatApis.{AssistLoopVendor.Name}");
-            var tokenHttp = ChatApiHttp.CreateInvoker();
+            var tokenHttp = ChatApiHttp.CreateHandler();
             var profile = AssistLoopVendor.ProfileFor(options.Surface);
             var endpoint = new AssistLoopTokenEndpoint(options, () => new ChatApiPipeline(tokenHttp, profile, options, RateLimitGate.Unlimited, time, logger));
             var tokens = new OAuthTokenManager(options.CreateTokenStore(), endpoint, AssistLoopVendor.Name, options.RefreshBeforeExpiry, time, logger);

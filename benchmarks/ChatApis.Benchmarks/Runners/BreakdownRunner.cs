@@ -76,7 +76,7 @@ public static class BreakdownRunner
         var pipelines = new[] { 3, 0 }.Select(retries =>
         {
             // A bare handler chain, as a standalone client builds it.
-            var http = new HttpMessageInvoker(new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) });
+            var http = new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) };
             var profile = new VendorProfile { Name = "Vertext", DefaultBaseAddress = new Uri("https://api.vertextlabs.com/") };
             return (Http: http, Pipeline: new ChatApiPipeline(http, profile, new ChatApiClientOptions { BaseAddress = baseAddress, MaxRetries = retries }));
         }).ToArray();

@@ -61,7 +61,7 @@ public static class AssistLoopServiceCollectionExtensions
         {
             var options = OptionsOf(sp, name);
             return new AssistLoopTokenEndpoint(options, () => new ChatApiPipeline(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(key),
+                sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(key),
                 AssistLoopVendor.Profile,
                 options,
                 RateLimitGate.Unlimited,

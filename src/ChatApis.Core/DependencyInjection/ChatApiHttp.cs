@@ -74,6 +74,24 @@ public static class ChatApiHttp
         return new(Chain(handlers, options.MaxConnectionsPerServer), disposeHandler: true);
     }
 
+    /// <summary>
+    /// The handler chain a <see cref="Http.ChatApiPipeline"/> sends through: the given handlers (outermost first)
+    /// over <see cref="CreatePrimaryHandler()"/>.
+    /// </summary>
+    /// <param name="handlers">Delegating handlers, outermost first (e.g. the authentication handler).</param>
+    /// <returns>The outermost handler; dispose it with the client that owns it.</returns>
+    public static HttpMessageHandler CreateHandler(params DelegatingHandler[] handlers) => Chain(handlers, DefaultMaxConnectionsPerServer);
+
+    /// <summary>The same as <see cref="CreateHandler(DelegatingHandler[])"/> for a client with these options (its connection bound).</summary>
+    /// <param name="options">The client's options.</param>
+    /// <param name="handlers">Delegating handlers, outermost first.</param>
+    /// <returns>The outermost handler.</returns>
+    public static HttpMessageHandler CreateHandlerFor(Http.ChatApiClientOptions options, params DelegatingHandler[] handlers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Chain(handlers, options.MaxConnectionsPerServer);
+    }
+
     private static HttpMessageHandler Chain(DelegatingHandler[] handlers, int maxConnectionsPerServer)
     {
         ArgumentNullException.ThrowIfNull(handlers);

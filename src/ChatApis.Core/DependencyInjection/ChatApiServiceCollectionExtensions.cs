@@ -48,6 +48,7 @@ public static class ChatApiServiceCollectionExtensions
 
         var builder = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ChatApiHttp.CreatePrimaryHandler(OptionsOf<TOptions>(sp, name).MaxConnectionsPerServer))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 

@@ -39,11 +39,11 @@ public abstract class ChatApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(authenticationHandler);
         options.EnsureValid();
-        var invoker = ChatApiHttp.CreateInvokerFor(options, authenticationHandler);
+        var handler = ChatApiHttp.CreateHandlerFor(options, authenticationHandler);
 
         // The pipeline owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
         var gate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System) : null;
-        _pipeline = new ChatApiPipeline(invoker, vendor, options, gate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"), userAgent: null, ownsResources: true);
+        _pipeline = new ChatApiPipeline(handler, vendor, options, gate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"), userAgent: null, ownsHandler: true, ownsGate: true);
         _ownsPipeline = true;
     }
 

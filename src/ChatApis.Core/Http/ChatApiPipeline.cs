@@ -30,7 +30,6 @@ public sealed class ChatApiPipeline : IDisposable
     private const int MaxBufferedBodyBytes = 1024 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ChatApis.Call");
 
-    private readonly HttpMessageInvoker _http;
     private readonly Lazy<ResiliencePipeline> _retries;
     private readonly RateLimitGate _gate;
     private readonly ILogger _logger;
@@ -39,33 +38,31 @@ public sealed class ChatApiPipeline : IDisposable
     private readonly string _authorityText;
     private readonly ConcurrentQueue<CancellationTokenSource> _timeoutSources = new();
     private readonly SecretRedactor _secrets;
-    private readonly bool _ownsInvoker;
     private readonly RateLimitGate? _ownedGate;
+    private readonly HttpMessageHandler? _ownedHandler;
 
     /// <summary>Creates the pipeline for one client.</summary>
-    /// <param name="httpClient">
-    /// The HttpClient whose handlers add credentials; its Timeout should be infinite (this pipeline owns timeouts).
-    /// A client that owns its handler chain may pass a plain <see cref="HttpMessageInvoker"/> instead (see
-    /// <see cref="DependencyInjection.ChatApiHttp.CreateInvoker"/>): it sends the same requests without the
-    /// per-request linked cancellation source an HttpClient creates.
+    /// <param name="handler">
+    /// The handler chain requests go through (e.g. an authentication handler over a connection pool, see
+    /// <see cref="DependencyInjection.ChatApiHttp.CreateHandler(DelegatingHandler[])"/>). The pipeline puts its own
+    /// call handler in front and never disposes <paramref name="handler"/>.
     /// </param>
     /// <param name="vendor">What is special about the vendor.</param>
     /// <param name="options">Retry, timeout and size settings (validated here).</param>
     /// <param name="rateLimitGate">The client's limiter (one per connected account); <c>null</c> to build one from the vendor's budgets.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="logger">Where to log; nothing by default.</param>
-    public ChatApiPipeline(HttpMessageInvoker httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
-        : this(httpClient, vendor, Valid(options), rateLimitGate, timeProvider, logger, userAgent: null, ownsResources: false)
+    public ChatApiPipeline(HttpMessageHandler handler, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this(handler, vendor, Valid(options), rateLimitGate, timeProvider, logger, userAgent: null, ownsHandler: false, ownsGate: false)
     {
     }
 
     /// <summary>The pipeline of a client built by a <see cref="Vendors.ChatApiVendor{TClient, TOptions}"/> (options validated already).</summary>
-    internal ChatApiPipeline(HttpMessageInvoker httpClient, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate, TimeProvider? timeProvider, ILogger? logger, string? userAgent, bool ownsResources)
+    internal ChatApiPipeline(HttpMessageHandler handler, VendorProfile vendor, ChatApiClientOptions options, RateLimitGate? rateLimitGate, TimeProvider? timeProvider, ILogger? logger, string? userAgent, bool ownsHandler, bool ownsGate)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(vendor);
         ArgumentNullException.ThrowIfNull(options);
-        _http = httpClient;
         _options = options;
         Vendor = vendor;
         Time = timeProvider ?? TimeProvider.System;
@@ -81,11 +78,14 @@ public sealed class ChatApiPipeline : IDisposable
             _secrets.Keep(credential);
         }
 
-        _ownsInvoker = ownsResources;
-        _ownedGate = ownsResources && !ReferenceEquals(_gate, RateLimitGate.Unlimited) ? _gate : null;
+        _ownedGate = ownsGate && !ReferenceEquals(_gate, RateLimitGate.Unlimited) ? _gate : null;
         var baseSegments = BaseAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
         var agent = userAgent ?? $"ChatApis.{vendor.Name}/{typeof(ChatApiPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
-        HttpClient = new HttpClient(new ChatApiCallHandler(new InvokerForwardingHandler(httpClient), _gate, agent, baseSegments), disposeHandler: true)
+        _ownedHandler = ownsHandler ? handler : null;
+
+        // Never disposed itself: disposing an HttpClient cancels the requests it is sending, and a disposed
+        // client lets its calls already sending run to their end. Releasing the handler chain is enough.
+        HttpClient = new HttpClient(new ChatApiCallHandler(handler, _gate, agent, baseSegments), disposeHandler: false)
         {
             BaseAddress = BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -164,11 +164,7 @@ public sealed class ChatApiPipeline : IDisposable
     {
         // The gate first: its queued calls must end now, not reach the disposed connection pool later.
         _ownedGate?.Dispose();
-        HttpClient.Dispose();
-        if (_ownsInvoker)
-        {
-            _http.Dispose();
-        }
+        _ownedHandler?.Dispose();
     }
 
     /// <summary>Sends a request and reads its JSON response with a source-generated contract.</summary>

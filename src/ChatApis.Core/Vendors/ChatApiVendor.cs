@@ -82,14 +82,15 @@ public abstract class ChatApiVendor<TClient, [DynamicallyAccessedMembers(Dynamic
         context.AuthenticationHandler = authentication;
         var userAgent = string.IsNullOrEmpty(options.UserAgent) ? UserAgent : $"{UserAgent} {options.UserAgent}";
         context.Pipeline = new ChatApiPipeline(
-            new HttpMessageInvoker(authentication, disposeHandler: ownsTransport),
+            authentication,
             Profile,
             options,
             gate ?? RateLimitGate.Unlimited,
             time,
             loggerFactory?.CreateLogger($"ChatApis.{Profile.Name}"),
             userAgent,
-            ownsResources: ownsGate || ownsTransport);
+            ownsHandler: ownsTransport,
+            ownsGate: ownsGate);
         return context;
     }
 

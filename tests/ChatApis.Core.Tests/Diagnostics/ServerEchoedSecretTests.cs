@@ -35,7 +35,7 @@ public class ServerEchoedSecretTests : SimulatorTest
             MaxRetries = 0,
         };
         var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        return new ChatApiPipeline(ChatApiHttp.CreateHttpClient(new ApiKeyHandler("X-API-Key", ApiKey)), TestVendor.Profile(), options, null, null, factory.CreateLogger("ChatApis.Test"));
+        return new ChatApiPipeline(ChatApiHttp.CreateHandler(new ApiKeyHandler("X-API-Key", ApiKey)), TestVendor.Profile(), options, null, null, factory.CreateLogger("ChatApis.Test"));
     }
 
     private void AssertClean(ChatApiException error, string secret)

@@ -12,7 +12,7 @@ namespace ChatApis.Core.Tests.Http;
 public class HandlerChainTests : SimulatorTest
 {
     private ChatApiPipeline OverInvoker() =>
-        new(ChatApiHttp.CreateInvoker(new BearerTokenHandler("tok_123")), TestVendor.Profile(), TestVendor.Options(Sim));
+        new(ChatApiHttp.CreateHandler(new BearerTokenHandler("tok_123")), TestVendor.Profile(), TestVendor.Options(Sim));
 
     [Fact]
     public async Task A_GET_over_a_bare_handler_chain_sends_the_declared_request_and_reads_every_field()

@@ -38,7 +38,7 @@ public class ClientSideRateLimitTests : IAsyncLifetime
         var inFlight = new InFlightCounter();
         var vendor = new VendorProfile { Name = "Test", DefaultBaseAddress = new Uri("https://api.example.invalid/") };
         var options = new ChatApiClientOptions { BaseAddress = new Uri(_sim.BaseAddress, "v1/"), MaxRetries = 0 };
-        var pipeline = new ChatApiPipeline(ChatApiHttp.CreateHttpClient(inFlight), vendor, options, gate, _clock);
+        var pipeline = new ChatApiPipeline(ChatApiHttp.CreateHandler(inFlight), vendor, options, gate, _clock);
         var start = _clock.GetUtcNow();
         var finished = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
         var completed = 0;

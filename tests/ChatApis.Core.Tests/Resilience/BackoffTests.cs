@@ -7,7 +7,7 @@ namespace ChatApis.Core.Tests.Resilience;
 public class BackoffTests
 {
     private static ChatApiPipeline Pipeline(TimeSpan baseDelay, TimeSpan maxDelay) =>
-        new(ChatApiHttp.CreateHttpClient(), TestVendor.Profile(), new ChatApiClientOptions { RetryBaseDelay = baseDelay, RetryMaxDelay = maxDelay });
+        new(ChatApiHttp.CreateHandler(), TestVendor.Profile(), new ChatApiClientOptions { RetryBaseDelay = baseDelay, RetryMaxDelay = maxDelay });
 
     [Theory]
     [InlineData(0, 500)]

@@ -263,7 +263,7 @@ public class RetryTests : SimulatorTest
     public async Task Connection_refused_is_retried_even_for_a_POST_because_nothing_was_sent()
     {
         using var closed = new ClosedLoopbackPort();
-        var pipeline = new ChatApiPipeline(ChatApis.DependencyInjection.ChatApiHttp.CreateHttpClient(), TestVendor.Profile(), new ChatApiClientOptions
+        var pipeline = new ChatApiPipeline(ChatApis.DependencyInjection.ChatApiHttp.CreateHandler(), TestVendor.Profile(), new ChatApiClientOptions
         {
             BaseAddress = new Uri(closed.BaseAddress, "v1/"),
             MaxRetries = 2,

@@ -34,7 +34,7 @@ public class BaseAddressPolicyTests
 
     [Fact]
     public void A_pipeline_refuses_an_http_base_address_before_any_request() =>
-        Assert.Throws<ArgumentException>(() => new ChatApiPipeline(new HttpClient(), Support.TestVendor.Profile(), new ChatApiClientOptions { BaseAddress = new Uri("http://api.example.com/") }));
+        Assert.Throws<ArgumentException>(() => new ChatApiPipeline(new HttpClientHandler(), Support.TestVendor.Profile(), new ChatApiClientOptions { BaseAddress = new Uri("http://api.example.com/") }));
 
     [Theory]
     [InlineData(-1, "MaxRetries")]

@@ -29,9 +29,9 @@ internal static class TestVendor
     }
 
     public static ChatApiPipeline Pipeline(SimulatorHost sim, Action<ChatApiClientOptions>? tweak = null, TimeProvider? time = null, ILogger? logger = null, VendorProfile? vendor = null, params DelegatingHandler[] handlers) =>
-        new(ChatApiHttp.CreateHttpClient(handlers), vendor ?? Profile(), Options(sim, tweak), null, time, logger);
+        new(ChatApiHttp.CreateHandler(handlers), vendor ?? Profile(), Options(sim, tweak), null, time, logger);
 
     /// <summary>A pipeline over a bare handler chain, as a standalone client builds it.</summary>
     public static ChatApiPipeline InvokerPipeline(SimulatorHost sim, Action<ChatApiClientOptions>? tweak = null) =>
-        new(ChatApiHttp.CreateInvoker(), Profile(), Options(sim, tweak));
+        new(ChatApiHttp.CreateHandler(), Profile(), Options(sim, tweak));
 }
