@@ -20,7 +20,7 @@ public partial class AssistLoopClient
     /// <param name="createdTo">Only messages created before this instant (the walk starts here).</param>
     /// <param name="perPage">The page size, 10 to 100 (default 20).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The messages; use <see cref="AsyncPageable{T}.AsPages"/> for the pages' metadata (a page may be empty when it brought only messages already yielded).</returns>
+    /// <returns>The messages; use <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> for the pages' metadata (a page may be empty when it brought only messages already yielded).</returns>
     public virtual AsyncPageable<Message> FindMessagesAsync(
         string conversationUuid,
         DateTimeOffset? createdFrom = null,

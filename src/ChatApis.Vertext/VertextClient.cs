@@ -40,7 +40,7 @@ public class VertextClient : ChatApiClient
     /// <summary>Lists every chatbot of the user, oldest first, fetching pages of <paramref name="perPage"/> as the enumeration proceeds.</summary>
     /// <param name="perPage">The page size (&gt; 0; default 100).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The chatbots; use <see cref="AsyncPageable{T}.AsPages"/> for page metadata.</returns>
+    /// <returns>The chatbots; use <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> for page metadata.</returns>
     public virtual AsyncPageable<Chatbot> ListChatbotsAsync(int perPage = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         CheckPerPage(perPage);

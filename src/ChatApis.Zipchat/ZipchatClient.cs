@@ -70,7 +70,7 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="perPage">The page size (1 to 100; default 50).</param>
     /// <param name="lastMessageAtSince">Only conversations with activity at or after this instant (sent as ISO 8601 UTC).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The conversations; use <see cref="AsyncPageable{T}.AsPages"/> for each page's response and rate-limit headers.</returns>
+    /// <returns>The conversations; use <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> for each page's response and rate-limit headers.</returns>
     public virtual AsyncPageable<Conversation> ListConversationsAsync(int perPage = DefaultPageSize, DateTimeOffset? lastMessageAtSince = null, CancellationToken cancellationToken = default)
     {
         CheckPageSize(perPage);
@@ -136,7 +136,7 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="messagePerPage">Messages per page (1 to 200; default 100).</param>
     /// <param name="messageCreatedAtSince">Only messages created at or after this instant.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The messages; <see cref="AsyncPageable{T}.AsPages"/> gives each page's response and rate-limit headers.</returns>
+    /// <returns>The messages; <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> gives each page's response and rate-limit headers.</returns>
     public virtual AsyncPageable<Message> ListMessagesAsync(long conversationId, int messagePerPage = DefaultMessagePageSize, DateTimeOffset? messageCreatedAtSince = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);

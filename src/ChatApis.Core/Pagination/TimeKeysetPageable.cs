@@ -26,6 +26,15 @@ namespace ChatApis.Pagination;
 /// return the rest of that second; the walk then goes on with the older items. A short page, an exhausted
 /// ladder, or a bound at or below <c>after</c> ends the walk.
 /// </para>
+/// <para>
+/// Every page but the last hands out a <see cref="Page{T}.ContinuationToken"/> holding all the walk carries to
+/// the next page: the next bound and page size, the ladder's state for the current second, and the ids already
+/// yielded in that second and the one after (the items a later page can bring back, so items sharing the
+/// bound's timestamp are neither repeated nor skipped). <see cref="AsyncPageable{T}.AsPages(string?, CancellationToken)"/>
+/// on a pageable with the same page sizes and the same <c>start</c> and <c>after</c> goes on exactly as the
+/// first walk would have; a token issued under other settings is refused. The token grows with the number
+/// of items in those two seconds (and with items that have no timestamp, which are never forgotten).
+/// </para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
@@ -79,16 +88,24 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
         _after = after;
     }
 
+    private TimeKeysetSettings Settings => new(_pageSize, _maxPageSize, _start, _after);
+
     /// <inheritdoc />
-    public override async IAsyncEnumerable<Page<T>> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override IAsyncEnumerable<Page<T>> AsPages(CancellationToken cancellationToken = default) => AsPages(null, cancellationToken);
+
+    /// <inheritdoc />
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken, CancellationToken cancellationToken = default) =>
+        // The token is read here, not in the iterator, so a bad one fails at the AsPages call, before any request.
+        Walk(continuationToken is null ? new TimeKeysetWalk(new TimeKeysetRequest(_start, _pageSize)) : TimeKeysetContinuation.Restore(continuationToken, Settings), cancellationToken);
+
+    private async IAsyncEnumerable<Page<T>> Walk(TimeKeysetWalk walk, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken = EffectiveToken(cancellationToken, out var linked);
         using var _ = linked;
-        var request = new Request(_start, _pageSize);
-        var walk = new Walk();
-        var yielded = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        var yielded = walk.Seen;
         while (true)
         {
+            var request = walk.Request;
             var response = await _fetch(request.Bound, request.Size, cancellationToken).ConfigureAwait(false);
             var raw = response.Value;
             var fresh = new List<T>(raw.Count);
@@ -118,18 +135,19 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
             }
 
             var next = raw.Count >= request.Size && oldest is { } o && newest is { } n ? Next(request, walk, Second(o), n) : null;
-            if (next is not null)
+            string? token = null;
+            if (next is { } following)
             {
                 Forget(yielded, walk.Second!.Value);
+                walk.Request = following;
+                token = TimeKeysetContinuation.Capture(walk, Settings);
             }
 
-            yield return new Page<T>(fresh, response, null, next is not null);
-            if (next is not { } following)
+            yield return new Page<T>(fresh, response, null, next is not null, token);
+            if (next is null)
             {
                 yield break;
             }
-
-            request = following;
         }
     }
 
@@ -137,7 +155,7 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
     // walk is over. Each call either moves the walk to an older second or climbs one rung for this one
     // (the rungs restart once, when the server turns out to read the bound inclusively), so a server
     // that ignores the bound cannot keep the walk going.
-    private Request? Next(Request last, Walk walk, DateTimeOffset second, DateTimeOffset newest)
+    private TimeKeysetRequest? Next(TimeKeysetRequest last, TimeKeysetWalk walk, DateTimeOffset second, DateTimeOffset newest)
     {
         if (walk.Second is not { } current || second < current)
         {
@@ -166,12 +184,12 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
         var through = Cap(walk.Inclusive ? boundary + OneSecond - OneMicrosecond : boundary + OneSecond);
         for (; walk.Rung <= 3; walk.Rung++)
         {
-            Request? candidate = walk.Rung switch
+            TimeKeysetRequest? candidate = walk.Rung switch
             {
-                0 => new Request(through, _pageSize),
-                1 => _maxPageSize > _pageSize ? new Request(through, _maxPageSize) : null,
-                2 => walk.Inclusive ? null : new Request(boundary, _pageSize),
-                _ => new Request(boundary - OneMicrosecond, _pageSize),
+                0 => new TimeKeysetRequest(through, _pageSize),
+                1 => _maxPageSize > _pageSize ? new TimeKeysetRequest(through, _maxPageSize) : null,
+                2 => walk.Inclusive ? null : new TimeKeysetRequest(boundary, _pageSize),
+                _ => new TimeKeysetRequest(boundary - OneMicrosecond, _pageSize),
             };
             if (candidate is { } c && !walk.Asked.Exists(asked => SameAnswer(asked.Request, c, asked.Newest)))
             {
@@ -188,7 +206,7 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
     // same bound, or a bound at or below the earlier one that still lies above every item of its page (that
     // page was the newest items below the earlier bound, so it is also the newest below this one, under
     // either reading).
-    private static bool SameAnswer(Request last, Request next, DateTimeOffset newest) =>
+    private static bool SameAnswer(TimeKeysetRequest last, TimeKeysetRequest next, DateTimeOffset newest) =>
         last.Size == next.Size
         && (last.Bound == next.Bound || ((last.Bound is null || next.Bound <= last.Bound) && newest < next.Bound));
 
@@ -212,23 +230,5 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
     {
         ArgumentNullException.ThrowIfNull(fetch);
         return (bound, _, ct) => fetch(bound, ct);
-    }
-
-    private readonly record struct Request(DateTimeOffset? Bound, int Size);
-
-    // Where the walk is: the whole second it has reached, the rung it climbs for that second, and what
-    // it learned of the server's reading of the bound.
-    private sealed class Walk
-    {
-        public DateTimeOffset? Second { get; set; }
-
-        public int Rung { get; set; }
-
-        public bool Inclusive { get; set; }
-
-        public bool Restart { get; set; }
-
-        // The requests made since the walk reached this second, with the newest item each brought back.
-        public List<(Request Request, DateTimeOffset Newest)> Asked { get; } = [];
     }
 }
