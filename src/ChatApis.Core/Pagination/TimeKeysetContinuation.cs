@@ -5,9 +5,13 @@ namespace ChatApis.Pagination;
 /// <summary>
 /// Where a time keyset walk stands, written into its continuation token: the walk's settings (to refuse a
 /// token resumed under others), the next request, the state of the ladder for the second the walk has
-/// reached, and the ids already yielded that the next pages can bring back again. Instants are UTC ticks,
-/// so the walk resumes at the exact bound it would have asked for.
+/// reached, and the ids already yielded that the next pages can bring back again.
 /// </summary>
+/// <remarks>
+/// The second is in Unix seconds and every other instant of the walk in ticks (100 ns) from it, so the walk
+/// resumes at the exact bound it would have asked for while the numbers stay short; ids sharing a timestamp
+/// are grouped (ties at the bound are the reason they are kept at all).
+/// </remarks>
 internal sealed class TimeKeysetContinuation
 {
     /// <summary>The page size of the walk.</summary>
@@ -20,17 +24,22 @@ internal sealed class TimeKeysetContinuation
     [JsonRequired]
     public int MaxPageSize { get; set; }
 
-    /// <summary>The caller's own upper bound (created_to), if any.</summary>
+    /// <summary>The caller's own upper bound (created_to) in UTC ticks, if any.</summary>
     [JsonPropertyName("start")]
-    [JsonRequired]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Start { get; set; }
 
-    /// <summary>The caller's own lower bound (created_from), if any.</summary>
+    /// <summary>The caller's own lower bound (created_from) in UTC ticks, if any.</summary>
     [JsonPropertyName("after")]
-    [JsonRequired]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? After { get; set; }
 
-    /// <summary>The bound of the next request.</summary>
+    /// <summary>The whole second the walk has reached, in Unix seconds.</summary>
+    [JsonPropertyName("sec")]
+    [JsonRequired]
+    public long Second { get; set; }
+
+    /// <summary>The bound of the next request, in ticks from <see cref="Second"/>.</summary>
     [JsonPropertyName("bound")]
     [JsonRequired]
     public long Bound { get; set; }
@@ -39,11 +48,6 @@ internal sealed class TimeKeysetContinuation
     [JsonPropertyName("ask")]
     [JsonRequired]
     public int Size { get; set; }
-
-    /// <summary>The whole second the walk has reached.</summary>
-    [JsonPropertyName("second")]
-    [JsonRequired]
-    public long Second { get; set; }
 
     /// <summary>The rung of the ladder climbed for that second.</summary>
     [JsonPropertyName("rung")]
@@ -60,10 +64,10 @@ internal sealed class TimeKeysetContinuation
     [JsonRequired]
     public List<AskedRequest> Asked { get; set; } = [];
 
-    /// <summary>The ids already yielded that a later page can bring back (those at or near the bound).</summary>
+    /// <summary>The ids already yielded that a later page can bring back (those at or near the bound), by timestamp.</summary>
     [JsonPropertyName("seen")]
     [JsonRequired]
-    public List<SeenItem> Seen { get; set; } = [];
+    public List<SeenAt> Seen { get; set; } = [];
 
     /// <summary>Writes a walk's state after a page, when another page follows.</summary>
     /// <param name="walk">The walk, its next request already chosen.</param>
@@ -74,19 +78,28 @@ internal sealed class TimeKeysetContinuation
         // Restart is only ever set between a page and the choice of the next request, which clears it, so
         // a captured walk never holds it.
         System.Diagnostics.Debug.Assert(!walk.Restart, "a walk is captured after its next request was chosen");
+        var second = walk.Second!.Value;
+        long Offset(DateTimeOffset at) => at.UtcTicks - second.UtcTicks;
         var state = new TimeKeysetContinuation
         {
             PageSize = settings.PageSize,
             MaxPageSize = settings.MaxPageSize,
             Start = settings.Start?.UtcTicks,
             After = settings.After?.UtcTicks,
-            Bound = walk.Request.Bound!.Value.UtcTicks,
+            Second = second.ToUnixTimeSeconds(),
+            Bound = Offset(walk.Request.Bound!.Value),
             Size = walk.Request.Size,
-            Second = walk.Second!.Value.UtcTicks,
             Rung = walk.Rung,
             Inclusive = walk.Inclusive,
-            Asked = walk.Asked.Select(a => new AskedRequest { Bound = a.Request.Bound?.UtcTicks, Size = a.Request.Size, Newest = a.Newest.UtcTicks }).ToList(),
-            Seen = walk.Seen.Select(s => new SeenItem { Id = s.Key, At = s.Value?.UtcTicks }).ToList(),
+            Asked = walk.Asked.Select(a => new AskedRequest { Bound = a.Request.Bound is { } b ? Offset(b) : null, Size = a.Request.Size, Newest = Offset(a.Newest) }).ToList(),
+
+            // In a fixed order: a dictionary's order depends on its history, and the same position should read
+            // the same whether the walk got there in one go or was resumed on the way.
+            Seen = walk.Seen
+                .GroupBy(s => s.Value is { } at ? Offset(at) : (long?)null)
+                .OrderBy(g => g.Key)
+                .Select(g => new SeenAt { At = g.Key, Ids = g.Select(s => s.Key).Order(StringComparer.Ordinal).ToList() })
+                .ToList(),
         };
         return ContinuationTokenCodec.Encode(ContinuationKind.TimeKeyset, state, ContinuationJsonContext.Default.TimeKeysetContinuation);
     }
@@ -111,17 +124,27 @@ internal sealed class TimeKeysetContinuation
             throw ContinuationTokenCodec.Invalid("was issued for a walk with another created_from/created_to window: resume with the arguments the walk started with");
         }
 
-        var second = Instant(state.Second);
+        if (state.Second < DateTimeOffset.MinValue.ToUnixTimeSeconds() || state.Second > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            throw Impossible();
+        }
+
+        var second = DateTimeOffset.FromUnixTimeSeconds(state.Second);
+        DateTimeOffset Instant(long offset) =>
+            offset >= DateTimeOffset.MinValue.UtcTicks - second.UtcTicks && offset <= DateTimeOffset.MaxValue.UtcTicks - second.UtcTicks
+                ? new DateTimeOffset(second.UtcTicks + offset, TimeSpan.Zero)
+                : throw Impossible();
+
         var bound = Instant(state.Bound);
+
         // Only what every walk guarantees is checked (a server that ignores the bound can put the walk's
         // second past the caller's created_to, so the bound is not compared with it).
-        if (second.UtcTicks % TimeSpan.TicksPerSecond != 0
-            || (settings.After is { } after && bound <= after)
+        if ((settings.After is { } after && bound <= after)
             || (state.Size != settings.PageSize && state.Size != settings.MaxPageSize)
             || state.Rung is < 0 or > 3
             || state.Asked.Count == 0)
         {
-            throw ContinuationTokenCodec.Invalid("holds a position no time keyset walk reaches");
+            throw Impossible();
         }
 
         var walk = new TimeKeysetWalk(new TimeKeysetRequest(bound, state.Size))
@@ -134,58 +157,59 @@ internal sealed class TimeKeysetContinuation
         {
             if (asked.Size < 1)
             {
-                throw ContinuationTokenCodec.Invalid("holds a position no time keyset walk reaches");
+                throw Impossible();
             }
 
             walk.Asked.Add((new TimeKeysetRequest(asked.Bound is { } b ? Instant(b) : null, asked.Size), Instant(asked.Newest)));
         }
 
-        foreach (var seen in state.Seen)
+        foreach (var group in state.Seen)
         {
-            if (!walk.Seen.TryAdd(seen.Id, seen.At is { } at ? Instant(at) : null))
+            var at = group.At is { } offset ? Instant(offset) : (DateTimeOffset?)null;
+            foreach (var id in group.Ids)
             {
-                throw ContinuationTokenCodec.Invalid("lists an item id twice");
+                if (!walk.Seen.TryAdd(id, at))
+                {
+                    throw ContinuationTokenCodec.Invalid("lists an item id twice");
+                }
             }
         }
 
         return walk;
     }
 
-    private static DateTimeOffset Instant(long utcTicks) =>
-        utcTicks >= DateTimeOffset.MinValue.UtcTicks && utcTicks <= DateTimeOffset.MaxValue.UtcTicks
-            ? new DateTimeOffset(utcTicks, TimeSpan.Zero)
-            : throw ContinuationTokenCodec.Invalid("holds an instant out of range");
+    private static ArgumentException Impossible() => ContinuationTokenCodec.Invalid("holds a position no time keyset walk reaches");
 
     /// <summary>A request made for the current second and the newest item it brought back.</summary>
     internal sealed class AskedRequest
     {
-        /// <summary>The request's bound, or null for the first request of an unbounded walk.</summary>
-        [JsonPropertyName("bound")]
+        /// <summary>The request's bound in ticks from the second, or null for the first request of an unbounded walk.</summary>
+        [JsonPropertyName("b")]
         [JsonRequired]
         public long? Bound { get; set; }
 
         /// <summary>The request's page size.</summary>
-        [JsonPropertyName("size")]
+        [JsonPropertyName("s")]
         [JsonRequired]
         public int Size { get; set; }
 
-        /// <summary>The newest item the request brought back.</summary>
-        [JsonPropertyName("newest")]
+        /// <summary>The newest item the request brought back, in ticks from the second.</summary>
+        [JsonPropertyName("n")]
         [JsonRequired]
         public long Newest { get; set; }
     }
 
-    /// <summary>An item already yielded.</summary>
-    internal sealed class SeenItem
+    /// <summary>The ids already yielded that share one creation time.</summary>
+    internal sealed class SeenAt
     {
-        /// <summary>The item's id.</summary>
-        [JsonPropertyName("id")]
-        [JsonRequired]
-        public string Id { get; set; } = "";
-
-        /// <summary>The item's creation time, when it has one.</summary>
+        /// <summary>Their creation time in ticks from the second, or null for items without one.</summary>
         [JsonPropertyName("at")]
         [JsonRequired]
         public long? At { get; set; }
+
+        /// <summary>Their ids.</summary>
+        [JsonPropertyName("ids")]
+        [JsonRequired]
+        public List<string> Ids { get; set; } = [];
     }
 }
