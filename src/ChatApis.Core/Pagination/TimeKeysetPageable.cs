@@ -94,14 +94,23 @@ public sealed class TimeKeysetPageable<T> : AsyncPageable<T>
     public override IAsyncEnumerable<Page<T>> AsPages(CancellationToken cancellationToken = default) => AsPages(null, cancellationToken);
 
     /// <inheritdoc />
-    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken, CancellationToken cancellationToken = default) =>
-        // The token is read here, not in the iterator, so a bad one fails at the AsPages call, before any request.
-        Walk(continuationToken is null ? new TimeKeysetWalk(new TimeKeysetRequest(_start, _pageSize)) : TimeKeysetContinuation.Restore(continuationToken, Settings), cancellationToken);
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        // The token is read here, not only in the iterator, so a bad one fails at the AsPages call, before any
+        // request; the iterator reads it again so that each enumeration walks its own copy of the state.
+        if (continuationToken is not null)
+        {
+            _ = TimeKeysetContinuation.Restore(continuationToken, Settings);
+        }
 
-    private async IAsyncEnumerable<Page<T>> Walk(TimeKeysetWalk walk, [EnumeratorCancellation] CancellationToken cancellationToken)
+        return Walk(continuationToken, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Page<T>> Walk(string? continuationToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken = EffectiveToken(cancellationToken, out var linked);
         using var _ = linked;
+        var walk = continuationToken is null ? new TimeKeysetWalk(new TimeKeysetRequest(_start, _pageSize)) : TimeKeysetContinuation.Restore(continuationToken, Settings);
         var yielded = walk.Seen;
         while (true)
         {

@@ -141,6 +141,23 @@ public class TimeKeysetResumeTests
         Assert.Equal(full.Ids, ids);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Enumerating_the_same_pages_twice_walks_twice_from_the_same_place(bool resumed)
+    {
+        var timeline = Timeline(new Random(3), BoundReading.Inclusive, crowdedUpTo: 3);
+        var full = await WalkAsync(new FakeTimelineServer(timeline, BoundReading.Inclusive), pageSize: 2, maxPageSize: 3);
+        var server = new FakeTimelineServer(timeline, BoundReading.Inclusive);
+        var pages = server.Pageable(2, 3).AsPages(resumed ? full.Pages[2].ContinuationToken : null, Ct);
+
+        var once = await pages.SelectMany(p => p.Items.ToAsyncEnumerable()).Select(i => i.Id).ToListAsync(Ct);
+        var twice = await pages.SelectMany(p => p.Items.ToAsyncEnumerable()).Select(i => i.Id).ToListAsync(Ct);
+
+        Assert.Equal(resumed ? full.Ids.Skip(full.Pages.Take(3).Sum(p => p.Items.Count)) : full.Ids, once);
+        Assert.Equal(once, twice);
+    }
+
     private static async Task AssertResumesExactlyAsync(List<Stamped> timeline, BoundReading reading, Walked full, int k, int pageSize, int maxPageSize, DateTimeOffset? start, DateTimeOffset? after = null)
     {
         var token = full.Pages[k].ContinuationToken;
