@@ -98,6 +98,48 @@ public sealed class SharedRefreshTests(SharedRedis redis)
     }
 
     [Fact]
+    public async Task Redis_going_away_right_after_the_refresh_loses_no_rotation_and_the_pair_is_saved_when_it_is_back()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var connection = await server.ConnectAsync(TimeSpan.FromMilliseconds(500));
+        var account = SharedRedis.NewAccount();
+        var store = new RedisTokenStore(connection, account);
+        await store.SaveTokensAsync(Expired, TestContext.Current.CancellationToken);
+        var endpoint = new RotatingRefresher("refresh-0", TimeProvider.System);
+        var manager = new OAuthTokenManager(store, new StopRedisAfterRefresh(endpoint, server), "Test") { SaveTimeout = TimeSpan.FromSeconds(2) };
+
+        // The token endpoint rotated the pair (the old refresh token is dead) and then Redis went away.
+        var token = await manager.GetAccessTokenAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal("access-1", token);
+        Assert.True(manager.HasUnsavedTokens);
+        Assert.Equal("access-1", await manager.GetAccessTokenAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+
+        // Back (empty), and once the connection has reconnected the held pair is saved.
+        await server.RestartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await manager.SaveUnsavedTokensAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the held pair was not saved within 30 s of Redis coming back");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var stored = await new RedisTokenStore(connection, account).GetTokensAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("access-1", "refresh-1"), (stored!.AccessToken, stored.RefreshToken));
+        Assert.Equal(1, endpoint.Calls);
+    }
+
+    private sealed class StopRedisAfterRefresh(ITokenRefresher inner, RedisServer server) : ITokenRefresher
+    {
+        public async Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
+        {
+            var tokens = await inner.RefreshAsync(refreshToken, cancellationToken);
+            await server.StopAsync();
+            return tokens;
+        }
+    }
+
+    [Fact]
     public async Task An_instance_that_died_holding_the_lock_delays_the_refresh_until_its_lease_expires_then_one_refresh_happens()
     {
         var account = SharedRedis.NewAccount();

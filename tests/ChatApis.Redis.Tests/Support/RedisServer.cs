@@ -11,7 +11,7 @@ namespace ChatApis.Redis.Tests.Support;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string _directory;
 
     private RedisServer(Process process, string directory, string socketPath)
@@ -32,6 +32,23 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("chatapis-redis-").FullName;
         var socket = Path.Combine(directory, "redis.sock");
+        var server = new RedisServer(Launch(directory, socket), directory, socket);
+        await server.WaitUntilAnswersAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server again on the same socket after <see cref="StopAsync"/> (empty: nothing is persisted).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        File.Delete(SocketPath);
+        _process = Launch(_directory, SocketPath);
+        await WaitUntilAnswersAsync();
+    }
+
+    private static Process Launch(string directory, string socket)
+    {
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -48,20 +65,22 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, directory, socket);
+        return process;
+    }
+
+    private async Task WaitUntilAnswersAsync()
+    {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await server.AnswersAsync())
+        while (!await AnswersAsync())
         {
-            if (process.HasExited || deadline.IsCancellationRequested)
+            if (_process.HasExited || deadline.IsCancellationRequested)
             {
-                await server.DisposeAsync();
-                throw new InvalidOperationException($"redis-server did not answer on {socket} within 10 s.");
+                await DisposeAsync();
+                throw new InvalidOperationException($"redis-server did not answer on {SocketPath} within 10 s.");
             }
 
             await Task.Delay(20, CancellationToken.None);
         }
-
-        return server;
     }
 
     /// <summary>A new connection to this server (each simulated instance gets its own, as separate processes would).</summary>
