@@ -43,8 +43,11 @@ public static class ChatApiServiceCollectionExtensions
         services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ChatApiOptionsValidator<TOptions>>());
 
-        services.AddKeyedSingleton(httpClientName, (sp, _) =>
-            new RateLimitGate(vendor.Profile.RateLimits, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddKeyedSingleton(httpClientName, (sp, _) => new RateLimitGate(
+            vendor.Profile.RateLimits,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            OptionsOf<TOptions>(sp, name).SharedRateLimiter,
+            sp.GetService<ILoggerFactory>()?.CreateLogger($"ChatApis.{vendor.Profile.Name}")));
 
         var builder = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ChatApiHttp.CreatePrimaryHandler(OptionsOf<TOptions>(sp, name).MaxConnectionsPerServer))

@@ -46,7 +46,23 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
             request.Options.Set(ChatApiRequestOptionKeys.RateLimitBudget, operation.RateLimitBudget);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        return SendCountedAsync(request, cancellationToken);
+    }
+
+    // The gate learns what the server says it has left (X-RateLimit-Remaining until X-RateLimit-Reset).
+    private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        gate.RequestStarted();
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        finally
+        {
+            gate.RequestEnded(response is null ? null : RateLimitInfo.FromHeaders(response.Headers), response?.Headers.Date);
+        }
     }
 
     private void CheckMatchesOperation(HttpRequestMessage request, ApiOperation operation)

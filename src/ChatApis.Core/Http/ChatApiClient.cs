@@ -42,7 +42,7 @@ public abstract class ChatApiClient : IDisposable
         var handler = ChatApiHttp.CreateHandlerFor(options, authenticationHandler);
 
         // The pipeline owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
-        var gate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System) : null;
+        var gate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System, options.SharedRateLimiter, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}")) : null;
         _pipeline = new ChatApiPipeline(handler, vendor, options, gate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"), userAgent: null, ownsHandler: true, ownsGate: true);
         _ownsPipeline = true;
     }

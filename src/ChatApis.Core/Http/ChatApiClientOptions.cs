@@ -74,6 +74,24 @@ public class ChatApiClientOptions
         return this;
     }
 
+    /// <summary>The rate-limit budget shared with other processes, given to <see cref="UseSharedRateLimiter"/> (internal: configuration binding must never see it).</summary>
+    internal RateLimiting.ISharedRateLimiter? SharedRateLimiter { get; private set; }
+
+    /// <summary>
+    /// Draws every request from a budget shared with the other processes that use the same connected account
+    /// (e.g. ChatApis.Redis), in addition to this client's in-process limiter: the vendors' budgets are per
+    /// account, so several replicas must share one. When the shared budget cannot be reached, the client applies
+    /// its in-process limit alone and logs a warning.
+    /// </summary>
+    /// <param name="limiter">The shared budget.</param>
+    /// <returns>These options.</returns>
+    public ChatApiClientOptions UseSharedRateLimiter(RateLimiting.ISharedRateLimiter limiter)
+    {
+        ArgumentNullException.ThrowIfNull(limiter);
+        SharedRateLimiter = limiter;
+        return this;
+    }
+
     /// <summary>
     /// Your application's product token, appended to the SDK's <c>User-Agent</c>
     /// (<c>ChatApis.&lt;Vendor&gt;/&lt;version&gt; (.NET &lt;version&gt;) &lt;yours&gt;</c>), e.g. <c>"SupportBridge/2.1"</c>.

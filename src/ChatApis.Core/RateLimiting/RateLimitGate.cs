@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatApis.RateLimiting;
 
@@ -16,19 +18,58 @@ public sealed class RateLimitGate : IDisposable
     private readonly Dictionary<string, SlidingWindowLogRateLimiter> _limiters = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private volatile bool _disposed;
+    private readonly RateLimitBudget? _generalBudget;
+    private readonly Dictionary<string, RateLimitBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly ISharedRateLimiter? _shared;
+    private readonly ILogger _logger;
+    private readonly ServerBudget _server;
+    private int _sharedFailures;
+
+    // Permits granted whose request has not come back yet, oldest first. When a response comes back the oldest is
+    // counted from then on instead of from its grant (see RequestEnded). Bounded: a granted call that never sent
+    // (cancelled in between) must not grow it forever.
+    private readonly Queue<Grant> _pending = new();
+    private const int MaxPending = 4096;
 
     /// <summary>Creates a gate for the declared budgets.</summary>
     /// <param name="budgets">The budgets; at most one per name.</param>
     /// <param name="timeProvider">The clock.</param>
     public RateLimitGate(IEnumerable<RateLimitBudget> budgets, TimeProvider? timeProvider = null)
+        : this(budgets, timeProvider, shared: null, logger: null)
+    {
+    }
+
+    /// <summary>Creates a gate for the declared budgets that also draws from a budget shared with other processes.</summary>
+    /// <param name="budgets">The budgets; at most one per name.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="shared">The budget shared with the other instances using the same account, if any.</param>
+    /// <param name="logger">Where to log a fallback to the in-process limit (never a credential).</param>
+    public RateLimitGate(IEnumerable<RateLimitBudget> budgets, TimeProvider? timeProvider, ISharedRateLimiter? shared, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         _time = timeProvider ?? TimeProvider.System;
+        _shared = shared;
+        _logger = logger ?? NullLogger.Instance;
+        _server = new ServerBudget(_time);
         foreach (var budget in budgets)
         {
             _limiters.Add(budget.Name, new SlidingWindowLogRateLimiter(budget.PermitLimit, budget.Window, _time));
+            _budgets.Add(budget.Name, budget);
         }
+
+        _budgets.TryGetValue(RateLimitBudget.General, out _generalBudget);
     }
+
+    /// <summary>
+    /// How many requests wait now, past the client's own limiters, because the server said its window has no
+    /// request left before its reset (<c>X-RateLimit-Remaining: 0</c>).
+    /// </summary>
+    public int WaitingForServerReset => Volatile.Read(ref _waitingForServer);
+
+    private int _waitingForServer;
+
+    /// <summary>How many times the shared budget could not be reached and the in-process limit alone was applied.</summary>
+    public int SharedBudgetFailures => Volatile.Read(ref _sharedFailures);
 
     /// <summary>A gate that never waits (shared: disposing it does nothing).</summary>
     public static RateLimitGate Unlimited { get; } = new([]);
@@ -78,10 +119,125 @@ public sealed class RateLimitGate : IDisposable
             }
         }
 
+        string? sharedPermit = null;
+
+        // Never more than the server said it has left before its own reset.
+        for (var wait = _server.TryStart(); wait > TimeSpan.Zero; wait = _server.TryStart())
+        {
+            Interlocked.Increment(ref _waitingForServer);
+            try
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waitingForServer);
+            }
+
+            if (_disposed)
+            {
+                throw Disposed();
+            }
+        }
+
+        // Across processes, last of all so the shared grant is stamped as close to the send as possible (a
+        // permit taken and then held while waiting for something else would count in the wrong window): the
+        // rarer endpoint budget first, then the general one.
+        if (_shared is not null)
+        {
+            if (specific is not null)
+            {
+                await WaitSharedAsync(_budgets[budget!], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_generalBudget is not null)
+            {
+                sharedPermit = await WaitSharedAsync(_generalBudget, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        lock (_pending)
+        {
+            if (_pending.Count == MaxPending)
+            {
+                _pending.Dequeue();
+            }
+
+            _pending.Enqueue(new Grant(general, generalLease, sharedPermit));
+        }
+
         var waited = _time.GetElapsedTime(started);
         Debug.Assert(waited >= TimeSpan.Zero);
         return waited;
     }
+
+    /// <summary>Notes that a request this gate let through went out (see <see cref="RequestEnded"/>).</summary>
+    public void RequestStarted()
+    {
+        if (_limiters.Count > 0)
+        {
+            _server.Started();
+        }
+    }
+
+    /// <summary>
+    /// Notes that a request ended and learns from its response's rate-limit headers: until the server's reset,
+    /// no more requests start than the server said it has left (minus the ones still in flight).
+    /// </summary>
+    /// <param name="rateLimit">The response's rate-limit headers, or <c>null</c> (no response, or none sent).</param>
+    /// <param name="serverDate">The response's <c>Date</c> header, if any (used when the server's clock is visibly skewed).</param>
+    public void RequestEnded(Http.RateLimitInfo? rateLimit, DateTimeOffset? serverDate)
+    {
+        if (_limiters.Count == 0)
+        {
+            return;
+        }
+
+        _server.Ended(rateLimit?.Remaining, rateLimit?.ResetAt, serverDate);
+
+        // The server counted the request when it arrived, which is after its permit was granted: count the
+        // oldest outstanding permit from now, so the next window is measured the way the server measures it. (Any
+        // outstanding permit will do: they are interchangeable, and moving a stamp later only makes the limiter
+        // stricter.)
+        Grant? oldest;
+        lock (_pending)
+        {
+            _pending.TryDequeue(out oldest);
+        }
+
+        if (oldest is null)
+        {
+            return;
+        }
+
+        if (oldest.Lease is not null)
+        {
+            oldest.Limiter!.Restamp(oldest.Lease);
+        }
+
+        if (oldest.SharedPermitId is not null && _generalBudget is not null)
+        {
+            _ = RestampSharedAsync(oldest.SharedPermitId);
+        }
+    }
+
+    private async Task RestampSharedAsync(string permitId)
+    {
+        try
+        {
+            await _shared!.RestampAsync(_generalBudget!, permitId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Best effort: the permit then counts from its grant, as it would without this step.
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Diagnostics.Log.SharedRateLimitUnavailable(_logger, _generalBudget!.Name, ex.GetType().Name);
+            }
+        }
+    }
+
+    private sealed record Grant(SlidingWindowLogRateLimiter? Limiter, System.Threading.RateLimiting.RateLimitLease? Lease, string? SharedPermitId);
 
     /// <summary>Ends every waiting request with an <see cref="ObjectDisposedException"/> and refuses new ones.</summary>
     public void Dispose()
@@ -97,6 +253,40 @@ public sealed class RateLimitGate : IDisposable
         foreach (var limiter in _limiters.Values)
         {
             limiter.Dispose();
+        }
+    }
+
+    private async ValueTask<string?> WaitSharedAsync(RateLimitBudget budget, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            SharedPermit permit;
+            try
+            {
+                permit = await _shared!.TryAcquireAsync(budget, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The documented fallback: this process keeps to the whole budget on its own (the server's 429s,
+                // retried after their hint, cover the overlap with other instances) and says so.
+                if (Interlocked.Increment(ref _sharedFailures) == 1 || _logger.IsEnabled(LogLevel.Debug))
+                {
+                    Diagnostics.Log.SharedRateLimitUnavailable(_logger, budget.Name, ex.GetType().Name);
+                }
+
+                return null;
+            }
+
+            if (permit.IsAcquired)
+            {
+                return permit.PermitId;
+            }
+
+            await Task.Delay(permit.RetryAfter > TimeSpan.Zero ? permit.RetryAfter : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
+            if (_disposed)
+            {
+                throw Disposed();
+            }
         }
     }
 

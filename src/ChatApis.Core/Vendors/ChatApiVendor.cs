@@ -61,7 +61,9 @@ public abstract class ChatApiVendor<TClient, [DynamicallyAccessedMembers(Dynamic
         var time = timeProvider ?? TimeProvider.System;
         var ownsTransport = options.HttpMessageHandler is null;
         var transport = options.HttpMessageHandler ?? ChatApiHttp.CreatePrimaryHandler(options.MaxConnectionsPerServer);
-        var gate = options.EnableRateLimiting ? new RateLimitGate(Profile.RateLimits, time) : null;
+        var gate = options.EnableRateLimiting
+            ? new RateLimitGate(Profile.RateLimits, time, options.SharedRateLimiter, loggerFactory?.CreateLogger($"ChatApis.{Profile.Name}"))
+            : null;
         var context = Build(string.Empty, options, transport, ownsTransport, gate, ownsGate: true, time, loggerFactory, services: null);
         configure?.Invoke(context);
         return context.Pipeline;

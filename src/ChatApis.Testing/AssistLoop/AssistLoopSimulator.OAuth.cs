@@ -203,8 +203,9 @@ public sealed partial class AssistLoopSimulator
             return Error(403, "Forbidden", $"The access token does not have the required scope: {scope}.");
         }
 
-        var decision = _general.TryAcquire(grant.Family);
-        _general.WriteHeaders(http.Response, decision);
+        var general = Volatile.Read(ref _general);
+        var decision = general.TryAcquire(grant.Family);
+        general.WriteHeaders(http.Response, decision);
         if (!decision.Allowed)
         {
             return TooManyAttempts(http, decision);

@@ -92,7 +92,7 @@ public sealed partial class AssistLoopSimulator : SimulatorHost
     private readonly Dictionary<string, SimGrant> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimRefresh> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimCode> _codes = new(StringComparer.Ordinal);
-    private readonly SimulatorRateLimiter _general;
+    private SimulatorRateLimiter _general;
     private readonly SimulatorRateLimiter _close;
     private long _sequence;
     private int _refreshCount;
@@ -126,6 +126,16 @@ public sealed partial class AssistLoopSimulator : SimulatorHost
     {
         get { lock (_gate) { return [.. _subscriptions.Values]; } }
     }
+
+    /// <summary>
+    /// Replaces the documented general budget (60 requests a minute per connected account) with another, e.g. a
+    /// larger one for tests about something else than the budget, or a short one so budget tests run in seconds.
+    /// </summary>
+    /// <param name="limit">Requests per window per connected account.</param>
+    /// <param name="window">The window length.</param>
+    /// <param name="kind">Fixed or sliding windows.</param>
+    public void UseRateLimit(int limit, TimeSpan window, SimulatorWindowKind kind = SimulatorWindowKind.Fixed) =>
+        Volatile.Write(ref _general, new SimulatorRateLimiter(limit, window, Time, kind));
 
     /// <summary>Issues a token pair directly (as if an authorization had happened) for a new connected account.</summary>
     /// <param name="scope">The granted scopes, space-separated.</param>

@@ -70,7 +70,7 @@ public sealed class ZipchatSimulator : SimulatorHost
 
     private readonly Lock _gate = new();
     private readonly SimChat[] _chats;
-    private readonly SimulatorRateLimiter _limiter;
+    private SimulatorRateLimiter _limiter;
     private long _nextMessageId = 9000;
     private long _nextConversationId = 30000;
     private long _nextUserId = 700;
@@ -84,6 +84,19 @@ public sealed class ZipchatSimulator : SimulatorHost
         _chats = [chat, other];
         _limiter = new SimulatorRateLimiter(RateLimit, TimeSpan.FromSeconds(60), Time);
     }
+
+    /// <summary>The rate limiter answering 429 (its <see cref="SimulatorRateLimiter.Rejections"/> count them).</summary>
+    public SimulatorRateLimiter RateLimiter => Volatile.Read(ref _limiter);
+
+    /// <summary>
+    /// Replaces the documented budget (120 per 60 s, fixed windows) with another, e.g. 20 per 2 s so budget tests run
+    /// in seconds, or a sliding window to check a client against both kinds of server.
+    /// </summary>
+    /// <param name="limit">Requests per window per API key.</param>
+    /// <param name="window">The window length.</param>
+    /// <param name="kind">Fixed or sliding windows.</param>
+    public void UseRateLimit(int limit, TimeSpan window, SimulatorWindowKind kind = SimulatorWindowKind.Fixed) =>
+        Volatile.Write(ref _limiter, new SimulatorRateLimiter(limit, window, Time, kind));
 
     /// <summary>The raw content of the seeded customer message that is a JSON-encoded block array (an image and a text).</summary>
     public static string BlockMessageContent => ZipchatSeed.ImageAndTextBlocks;
@@ -205,8 +218,9 @@ public sealed class ZipchatSimulator : SimulatorHost
             return Error(401, "Unauthorized");
         }
 
-        var decision = _limiter.TryAcquire(chat.ApiKey);
-        _limiter.WriteHeaders(http.Response, decision);
+        var limiter = RateLimiter;
+        var decision = limiter.TryAcquire(chat.ApiKey);
+        limiter.WriteHeaders(http.Response, decision);
         if (!decision.Allowed)
         {
             return Error(429, "Rate limit exceeded");

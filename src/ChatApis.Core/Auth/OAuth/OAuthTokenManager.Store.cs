@@ -221,7 +221,7 @@ public sealed partial class OAuthTokenManager
     }
 
     // Returns whether the store saved the pair. Never throws: a failure leaves the pair unsaved, logged.
-    private async Task<bool> SaveAsync(OAuthTokens tokens, bool waitForTurn)
+    private async Task<bool> SaveAsync(OAuthTokens tokens, bool waitForTurn, ITokenRefreshLease? lease = null)
     {
         if (!_saveTurn.Wait(0))
         {
@@ -245,7 +245,8 @@ public sealed partial class OAuthTokenManager
         Task save;
         try
         {
-            save = _store.SaveTokensAsync(tokens, CancellationToken.None).AsTask();
+            // Under a cross-process lease the write is fenced: refused once another instance may hold the lock.
+            save = (lease is null ? _store.SaveTokensAsync(tokens, CancellationToken.None) : lease.SaveTokensAsync(tokens, CancellationToken.None)).AsTask();
         }
         catch (Exception ex)
         {

@@ -40,6 +40,8 @@ public sealed partial class OAuthTokenManager
     // a 401 led to that refresh), and what the token endpoint answered. Guarded by _gate.
     private RejectedGrant? _rejected;
 
+    private readonly ITokenRefreshLock? _refreshLock;
+
     /// <summary>Creates the manager.</summary>
     /// <param name="store">The account's token store.</param>
     /// <param name="refresher">The vendor's refresh grant.</param>
@@ -58,6 +60,9 @@ public sealed partial class OAuthTokenManager
         RefreshBeforeExpiry = refreshBeforeExpiry ?? TimeSpan.FromMinutes(5);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+
+        // A store shared by several processes coordinates their refreshes itself (e.g. ChatApis.Redis).
+        _refreshLock = store as ITokenRefreshLock;
     }
 
     /// <summary>How long before expiry a token is refreshed.</summary>
@@ -175,6 +180,24 @@ public sealed partial class OAuthTokenManager
                 throw AlreadyRejected(known);
             }
 
+            // Across processes: take the account's lock, then look again; a sibling may have rotated already.
+            await using var lease = _refreshLock is null ? null : await AcquireLeaseAsync(current).ConfigureAwait(false);
+            if (_refreshLock is not null)
+            {
+                current = await CurrentAsync(CancellationToken.None).ConfigureAwait(false) ?? throw NoTokens();
+                now = _time.GetUtcNow();
+                wasRejected = string.Equals(current.AccessToken, rejectedAccessToken, StringComparison.Ordinal);
+                if (lease is null || (!wasRejected && !current.ExpiresWithin(now, RefreshBeforeExpiry)))
+                {
+                    return current;
+                }
+
+                if (RejectedGrantFor(current) is { } rejected)
+                {
+                    throw AlreadyRejected(rejected);
+                }
+            }
+
             if (string.IsNullOrEmpty(current.RefreshToken))
             {
                 var what = wasRejected ? "was rejected by the server" : current.ExpiresWithin(now, TimeSpan.Zero) ? "expired" : "is about to expire";
@@ -217,7 +240,7 @@ public sealed partial class OAuthTokenManager
             // be lost), then saved BEFORE anyone uses the new access token. A save that fails is retried
             // on later calls; the caller is not failed for it (see the remarks).
             Hold(fresh, replacing: current);
-            await SaveAsync(fresh, waitForTurn: true).ConfigureAwait(false);
+            await SaveAsync(fresh, waitForTurn: true, lease).ConfigureAwait(false);
             Count("success");
             Log.TokenRefreshed(_logger, _vendor, fresh.ExpiresAt ?? DateTimeOffset.MaxValue);
             return fresh;
@@ -234,6 +257,32 @@ public sealed partial class OAuthTokenManager
             {
                 _inflight = null;
             }
+        }
+    }
+
+    // Waits for the account's cross-process lock; ends early (null) once the store shows another pair.
+    private async ValueTask<ITokenRefreshLease?> AcquireLeaseAsync(OAuthTokens found)
+    {
+        try
+        {
+            return await _refreshLock!.AcquireAsync(
+                async ct =>
+                {
+                    var stored = await _store.GetTokensAsync(ct).ConfigureAwait(false);
+                    return stored is not null && !stored.SameTokensAs(found);
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ChatApiTokenStoreException)
+        {
+            Log.TokenRefreshFailed(_logger, _vendor, "the refresh lock could not be taken; no refresh was attempted");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Log.TokenRefreshFailed(_logger, _vendor, "the refresh lock could not be taken; no refresh was attempted");
+            throw new ChatApiTokenStoreException(
+                $"{_vendor}: the token refresh lock shared with the other instances could not be taken ({ex.GetType().Name}); no refresh was attempted.", _vendor, ex);
         }
     }
 

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(ChatApis.Redis.Tests.Support.SharedRedis))]
