@@ -9,7 +9,7 @@ var port = new Option<int>("--port", "-p")
 };
 var duration = new Option<int?>("--duration")
 {
-    Description = "Stop by itself after this many seconds (for scripts); by default run until Ctrl+C.",
+    Description = "Stop by itself this many seconds after listening (for scripts); by default run until Ctrl+C.",
 };
 var settingsFile = new Option<FileInfo?>("--settings-file")
 {
@@ -40,11 +40,6 @@ root.SetAction(async (result, cancellationToken) =>
     }
 
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    if (result.GetValue(duration) is { } seconds)
-    {
-        stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-    }
-
     await using var simulators = await SimulatorSet.StartAsync(first, stop.Token);
     if (result.GetValue(settingsFile) is { } file)
     {
@@ -52,6 +47,14 @@ root.SetAction(async (result, cancellationToken) =>
     }
 
     Console.WriteLine(Banner.Started(simulators));
+
+    // The duration counts from the moment every simulator listens: on a busy machine starting them can take
+    // longer than a short --duration, which must not stop the tool before it has served (or printed) anything.
+    if (result.GetValue(duration) is { } seconds)
+    {
+        stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+    }
+
     try
     {
         await Task.Delay(Timeout.Infinite, stop.Token);
