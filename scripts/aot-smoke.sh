@@ -66,33 +66,36 @@ binary="$work/publish/TrimSmoke"
 size_mb=$(awk -v b="$(stat -c %s "$binary")" 'BEGIN { printf "%.1f", b / 1048576 }')
 echo "   published in ${publish_seconds}s, 0 warnings, native binary ${size_mb} MB"
 
-# 2. The standalone simulator on free ports; it prints its URLs once listening (and stops by itself after 120 s).
+# 2. The standalone simulator on free ports. Once listening it writes every vendor's client settings (base address
+#    and seeded credentials, as ChatApis__<Vendor>__<Setting>=value lines) to a file, and stops by itself after 120 s.
+#    The vendors come from its catalog: this script names none.
 echo "== Starting the standalone simulator"
 sim_log="$work/simulator.log"
+settings="$work/simulator.env"
 set -m
-dotnet run --project src/ChatApis.Simulator -c Release -- --port 0 --duration 120 >"$sim_log" 2>&1 &
+dotnet run --project src/ChatApis.Simulator -c Release -- --port 0 --duration 120 --settings-file "$settings" >"$sim_log" 2>&1 &
 simulator_pid=$!
 set +m
 
-url() { awk -v name="$1" '$0 ~ "^ +" name " " { print $NF; exit }' "$sim_log"; }
 for _ in $(seq 1 600); do
-    [ -n "$(url Vertext)" ] && break
+    [ -s "$settings" ] && break
     kill -0 "$simulator_pid" 2>/dev/null || { cat "$sim_log"; fail "the simulator exited before listening"; }
     sleep 0.5
 done
-[ -n "$(url Vertext)" ] || { cat "$sim_log"; fail "the simulator printed no URLs within 5 minutes"; }
-assistloop=$(url "AssistLoop Zapier")
-zipchat=$(url Zipchat)
-chatting=$(url Chatting)
-vertext=$(url Vertext)
-echo "   AssistLoop $assistloop, Zipchat $zipchat, Chatting $chatting, Vertext $vertext"
+[ -s "$settings" ] || { cat "$sim_log"; fail "the simulator wrote no settings within 5 minutes"; }
+vendors=0
+while IFS='=' read -r name value; do
+    export "$name=$value"
+    case "$name" in *__BaseAddress) vendors=$((vendors + 1)); echo "   ${name#ChatApis__} $value" ;; esac
+done <"$settings"
 
-# 3. The native program against it, timed (the run includes its four calls and every field check).
+# 3. The native program against it, timed (the run includes one call per vendor and every field check). It reads
+#    the settings from the environment, and fails for a vendor the simulator serves that it has no check for.
 echo "== Running the Native AOT TrimSmoke"
 run_started=$(date +%s%N)
-if ! "$binary" --assistloop "$assistloop" --zipchat "$zipchat" --chatting "$chatting" --vertext "$vertext"; then
+if ! "$binary"; then
     fail "the Native AOT program found a problem (see above)"
 fi
 run_ms=$((($(date +%s%N) - run_started) / 1000000))
 
-echo "aot-smoke: PASSED: Native AOT publish with 0 warnings (${publish_seconds}s), a ${size_mb} MB binary that checked every field for 4 vendors in ${run_ms} ms, in $((SECONDS - started))s"
+echo "aot-smoke: PASSED: Native AOT publish with 0 warnings (${publish_seconds}s), a ${size_mb} MB binary that checked every field for ${vendors} vendors in ${run_ms} ms, in $((SECONDS - started))s"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Package smoke test: "NuGet package reference in apps" works.
-#   1. packs the solution (the seven libraries and the simulator tool, with symbols) into a temporary artifacts folder;
+#   1. packs the solution (every src project: the libraries and the simulator tool, with symbols) into a temporary artifacts folder;
 #   2. checks every package (scripts/package-smoke/check-packages.cs): README, license, docs, repository commit,
 #      dependency versions, tool layout, SourceLink;
 #   3. creates a fresh console app in a temporary folder outside the repository, with its own nuget.config (the
 #      artifacts folder for ChatApis.*, nuget.org for the rest, its own packages folder so no cached copy is used),
-#      references the four vendor packages, ChatApis.AspNetCore and ChatApis.Testing by version, and runs
+#      references every library package but Core (the vendor packages, ChatApis.AspNetCore, ChatApis.Testing; Core
+#      must come in as their dependency) by version, and runs
 #      scripts/package-smoke/Program.cs: simulators from the package, clients from services.AddXxxClient(...), real calls,
 #      and a Chatting trigger delivered to a ChatApis.AspNetCore endpoint, checked;
 #   4. installs the simulator tool from the artifacts folder and starts it once.
@@ -50,6 +51,10 @@ case "$origin" in
     https://github.com/* | git@github.com:*) sourcelink=required ;;
     *) sourcelink=report ;;
 esac
+# Every src project is a package (src/Directory.Build.props): the libraries and the simulator tool. No list to keep.
+tool=ChatApis.Simulator
+libraries=$(cd src && for d in ChatApis.*/; do d=${d%/}; [ "$d" = "$tool" ] || echo "$d"; done)
+package_count=$(($(echo "$libraries" | wc -l) + 1))
 pin() { sed -n "s/.*PackageVersion Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" Directory.Packages.props; }
 
 # 1. Pack. A private artifacts path makes it a clean, CI-style (deterministic paths) build that leaves the repo's bin/obj alone.
@@ -62,7 +67,7 @@ pack_seconds=$((SECONDS - pack_started))
 echo "== Checking the packages (SourceLink: $sourcelink; origin: ${origin:-none})"
 mkdir -p "$work/check"
 cp scripts/package-smoke/check-packages.cs "$work/check/"
-if ! (cd "$work/check" && dotnet run check-packages.cs -- "$work/artifacts" "$version" "$repo/Directory.Packages.props" "$commit" "$sourcelink"); then
+if ! (cd "$work/check" && dotnet run check-packages.cs -- "$work/artifacts" "$version" "$repo/Directory.Packages.props" "$commit" "$sourcelink" $libraries); then
     fail "the packages are not right (see PROBLEM lines above)"
 fi
 
@@ -91,14 +96,15 @@ cat >"$app/nuget.config" <<EOF
   </packageSourceMapping>
 </configuration>
 EOF
-for package in ChatApis.AssistLoop ChatApis.Zipchat ChatApis.Chatting ChatApis.Vertext ChatApis.AspNetCore ChatApis.Testing; do
+for package in $libraries; do
+    [ "$package" = ChatApis.Core ] && continue
     step "dotnet add package $package" dotnet add "$app/PackageSmoke.csproj" package "$package" --version "$version" --no-restore
 done
 step "dotnet add package Microsoft.Extensions.DependencyInjection" \
     dotnet add "$app/PackageSmoke.csproj" package Microsoft.Extensions.DependencyInjection --version "$(pin Microsoft.Extensions.DependencyInjection)" --no-restore
 cp scripts/package-smoke/Program.cs "$app/Program.cs"
 step "restore and build of the app" dotnet build "$app/PackageSmoke.csproj" -c Release -warnaserror
-for package in chatapis.core chatapis.assistloop chatapis.zipchat chatapis.chatting chatapis.vertext chatapis.aspnetcore chatapis.testing; do
+for package in $(echo "$libraries" | tr '[:upper:]' '[:lower:]'); do
     [ -f "$work/packages/$package/$version/$package.$version.nupkg" ] || fail "$package $version was not restored from the artifacts folder"
 done
 
@@ -111,7 +117,7 @@ fi
 echo "== Installing and starting the chatapis-simulator tool"
 step "dotnet tool install ChatApis.Simulator" dotnet tool install ChatApis.Simulator --version "$version" --tool-path "$work/tool" --configfile "$app/nuget.config"
 "$work/tool/chatapis-simulator" --port 0 --duration 1 >"$work/tool.log" 2>&1 || { cat "$work/tool.log"; fail "chatapis-simulator failed"; }
-grep -Eq "^ +Vertext +http://127\.0\.0\.1:[0-9]+/" "$work/tool.log" || { cat "$work/tool.log"; fail "chatapis-simulator printed no URLs"; }
+grep -Eq "^ +[A-Za-z].* +http://127\.0\.0\.1:[0-9]+/" "$work/tool.log" || { cat "$work/tool.log"; fail "chatapis-simulator printed no URLs"; }
 echo "   chatapis-simulator $version ran and printed its URLs"
 
-echo "package-smoke: PASSED: 8 packages + symbols (pack ${pack_seconds}s), a fresh app on ChatApis.* $version from the artifacts folder, the tool installed, in $((SECONDS - started))s"
+echo "package-smoke: PASSED: ${package_count} packages + symbols (pack ${pack_seconds}s), a fresh app on ChatApis.* $version from the artifacts folder, the tool installed, in $((SECONDS - started))s"

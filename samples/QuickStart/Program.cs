@@ -2,6 +2,7 @@
 // Configure a vendor's credentials (environment variables such as ChatApis__Zipchat__ApiKey, or user
 // secrets; see README.md) to call that vendor's real API instead; each tour says which it is using.
 using ChatApis;
+using ChatApis.Testing.Catalog;
 using Microsoft.Extensions.Configuration;
 using Samples.QuickStart.Tours;
 using Spectre.Console;
@@ -24,7 +25,20 @@ var configuration = new ConfigurationBuilder()
     .AddUserSecrets(typeof(ITour).Assembly, optional: true)
     .AddEnvironmentVariables()
     .Build();
-ITour[] tours = [new AssistLoopTour(), new ZipchatTour(), new ChattingTour(), new VertextTour()];
+// One tour per vendor of the catalog, in its order: every ITour of this program, matched by name. A vendor
+// without a tour (or a tour without a vendor) stops the QuickStart here, so a new vendor is never left out.
+var found = typeof(ITour).Assembly.GetTypes()
+    .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITour).IsAssignableFrom(t))
+    .Select(t => (ITour)Activator.CreateInstance(t)!)
+    .ToDictionary(t => t.Name);
+var untoured = VendorCatalog.All.Select(v => v.Name).Except(found.Keys).Concat(found.Keys.Except(VendorCatalog.All.Select(v => v.Name))).ToList();
+if (untoured.Count > 0)
+{
+    AnsiConsole.MarkupLine($"[red]Every vendor of the catalog needs exactly one tour (Tours/<Vendor>Tour.cs); unmatched: {Markup.Escape(string.Join(", ", untoured))}.[/]");
+    return 1;
+}
+
+ITour[] tours = [.. VendorCatalog.All.Select(v => found[v.Name])];
 var context = new TourContext(configuration);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 var table = new Table().Title("ChatApis QuickStart").AddColumns("Surface", "Step", "Result");
@@ -53,5 +67,8 @@ if (failed > 0)
     return 1;
 }
 
-AnsiConsole.MarkupLine("[green]QuickStart complete: all five surfaces answered.[/]");
+AnsiConsole.MarkupLine($"[green]QuickStart complete: all {Count(VendorCatalog.Surfaces.Count)} surfaces answered.[/]");
 return 0;
+
+// "five", as the sentence has always read; digits past ten.
+static string Count(int n) => n is >= 1 and <= 10 ? ((string[])["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])[n - 1] : $"{n}";

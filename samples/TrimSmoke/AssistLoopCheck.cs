@@ -1,5 +1,6 @@
 using ChatApis.AssistLoop;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Samples.TrimSmoke;
 
@@ -36,4 +37,20 @@ internal static class AssistLoopCheck
         report.Summary = $"ListConversationsAsync({AgentUuid}): {conversations.Count} conversation(s)";
         return report;
     }
+}
+
+/// <summary>AssistLoop's place in the smoke run.</summary>
+internal sealed class AssistLoopSmoke : SmokeCheck
+{
+    public override string Vendor => "AssistLoop";
+
+    public override IReadOnlyDictionary<string, string> SeededSettings { get; } = new Dictionary<string, string> { ["AccessToken"] = "al_sim_access_token" };
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Join() => Register(new AssistLoopSmoke());
+
+    public override void AddClient(IServiceCollection services, IConfiguration section) => services.AddAssistLoopClient(section);
+
+    public override Task<SmokeReport> RunAsync(IServiceProvider services, IConfiguration section, HttpClient http, CancellationToken cancellationToken) =>
+        AssistLoopCheck.RunAsync(services.GetRequiredService<AssistLoopClient>(), section, http, cancellationToken);
 }

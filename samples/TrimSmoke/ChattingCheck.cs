@@ -1,5 +1,6 @@
 using ChatApis.Chatting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Samples.TrimSmoke;
 
@@ -27,4 +28,20 @@ internal static class ChattingCheck
         report.Summary = $"GetMeAsync: workspace {account.WorkspaceId} ({account.TeamName})";
         return report;
     }
+}
+
+/// <summary>Chatting's place in the smoke run.</summary>
+internal sealed class ChattingSmoke : SmokeCheck
+{
+    public override string Vendor => "Chatting";
+
+    public override IReadOnlyDictionary<string, string> SeededSettings { get; } = new Dictionary<string, string> { ["ApiKey"] = "ck_live_5f0c3a9e8b7d4c21a0e6f1b2c3d4e5f6" };
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Join() => Register(new ChattingSmoke());
+
+    public override void AddClient(IServiceCollection services, IConfiguration section) => services.AddChattingClient(section);
+
+    public override Task<SmokeReport> RunAsync(IServiceProvider services, IConfiguration section, HttpClient http, CancellationToken cancellationToken) =>
+        ChattingCheck.RunAsync(services.GetRequiredService<ChattingClient>(), section, http, cancellationToken);
 }

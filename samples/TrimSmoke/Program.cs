@@ -3,32 +3,25 @@
 // JSON field of each parsed response with the raw JSON the simulator sent, so a property or converter that
 // trimming removed fails the run.
 //
-// The simulator's base URLs (required; as chatapis-simulator prints them), as arguments or environment variables:
+// The simulator's base URLs (required; as chatapis-simulator prints them, or all at once from the file its
+// --settings-file option writes), as arguments or environment variables, one per vendor check (SmokeCheck.All):
 //   --assistloop URL   ChatApis__AssistLoop__BaseAddress   e.g. http://127.0.0.1:5080/api/v1/
 //   --zipchat URL      ChatApis__Zipchat__BaseAddress      e.g. http://127.0.0.1:5081/api/integrations/backend_api/v1/
 //   --chatting URL     ChatApis__Chatting__BaseAddress     e.g. http://127.0.0.1:5082/api/zapier/
 //   --vertext URL      ChatApis__Vertext__BaseAddress      e.g. http://127.0.0.1:5083/
 // The credentials default to the simulator's seeded test values (see `chatapis-simulator --help`); override them
-// the same way (ChatApis__Vertext__AccessToken, ...). Exit code: 0 every field matched, 1 a mismatch or a failed
-// call, 2 bad arguments.
+// the same way (ChatApis__Vertext__AccessToken, ...). A base URL for a vendor that has no check here fails the run
+// (a new vendor's simulator without its check). Exit code: 0 every field matched, 1 a mismatch, a failed call or a
+// vendor without a check, 2 bad arguments.
 //
 // Output is plain Console rather than Spectre.Console: this program must publish with zero trim warnings, and
 // those must be about the SDK, not about a console library.
-using ChatApis.AssistLoop;
-using ChatApis.Chatting;
-using ChatApis.Vertext;
-using ChatApis.Zipchat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samples.TrimSmoke;
 
-var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-{
-    ["--assistloop"] = "ChatApis:AssistLoop:BaseAddress",
-    ["--zipchat"] = "ChatApis:Zipchat:BaseAddress",
-    ["--chatting"] = "ChatApis:Chatting:BaseAddress",
-    ["--vertext"] = "ChatApis:Vertext:BaseAddress",
-};
+var checks = SmokeCheck.All;
+var arguments = checks.ToDictionary(c => c.Argument, c => c.SectionName + ":BaseAddress", StringComparer.OrdinalIgnoreCase);
 var fromArguments = new Dictionary<string, string?>();
 for (var i = 0; i < args.Length; i += 2)
 {
@@ -42,15 +35,8 @@ for (var i = 0; i < args.Length; i += 2)
 }
 
 var configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        // The simulator's seeded test credentials (printed by chatapis-simulator --help); not secrets.
-        ["ChatApis:AssistLoop:AccessToken"] = "al_sim_access_token",
-        ["ChatApis:Zipchat:ApiKey"] = "zc-sim_backend_api_key_chat_1",
-        ["ChatApis:Zipchat:ChatId"] = "1",
-        ["ChatApis:Chatting:ApiKey"] = "ck_live_5f0c3a9e8b7d4c21a0e6f1b2c3d4e5f6",
-        ["ChatApis:Vertext:AccessToken"] = "vtx_sim_access_token",
-    })
+    // The simulator's seeded test credentials (printed by chatapis-simulator --help); not secrets.
+    .AddInMemoryCollection(checks.SelectMany(c => c.SeededSettings.Select(s => KeyValuePair.Create(c.SectionName + ":" + s.Key, (string?)s.Value))))
     .AddEnvironmentVariables()
     .AddInMemoryCollection(fromArguments)
     .Build();
@@ -65,30 +51,35 @@ if (missing.Count > 0)
 
 // The IConfiguration overloads: options bound by the vendor packages' source-generated binders, as an app would.
 var services = new ServiceCollection();
-services.AddAssistLoopClient(configuration.GetSection(AssistLoopClientOptions.DefaultSectionName));
-services.AddZipchatClient(configuration.GetSection(ZipchatClientOptions.DefaultSectionName));
-services.AddChattingClient(configuration.GetSection(ChattingClientOptions.DefaultSectionName));
-services.AddVertextClient(configuration.GetSection(VertextClientOptions.DefaultSectionName));
+foreach (var check in checks)
+{
+    check.AddClient(services, configuration.GetSection(check.SectionName));
+}
+
 await using var provider = services.BuildServiceProvider();
 using var http = new HttpClient();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-var checks = new (string Vendor, Func<CancellationToken, Task<SmokeReport>> Run)[]
-{
-    ("AssistLoop", ct => AssistLoopCheck.RunAsync(provider.GetRequiredService<AssistLoopClient>(), configuration.GetSection(AssistLoopClientOptions.DefaultSectionName), http, ct)),
-    ("Zipchat", ct => ZipchatCheck.RunAsync(provider.GetRequiredService<ZipchatClient>(), configuration.GetSection(ZipchatClientOptions.DefaultSectionName), http, ct)),
-    ("Chatting", ct => ChattingCheck.RunAsync(provider.GetRequiredService<ChattingClient>(), configuration.GetSection(ChattingClientOptions.DefaultSectionName), http, ct)),
-    ("Vertext", ct => VertextCheck.RunAsync(provider.GetRequiredService<VertextClient>(), configuration.GetSection(VertextClientOptions.DefaultSectionName), http, ct)),
-};
-
+// A vendor the simulator serves (its base URL is configured) but no check knows: its check is missing.
+var withoutCheck = configuration.GetSection("ChatApis").GetChildren()
+    .Where(v => !string.IsNullOrWhiteSpace(v["BaseAddress"]) && !checks.Any(c => string.Equals(c.Vendor, v.Key, StringComparison.OrdinalIgnoreCase)))
+    .Select(v => v.Key)
+    .ToList();
 var failed = 0;
 var fields = 0;
-foreach (var (vendor, run) in checks)
+foreach (var vendor in withoutCheck)
 {
+    failed++;
+    Console.WriteLine($"{vendor,-11} FAIL  no TrimSmoke check for this vendor (add samples/TrimSmoke/{vendor}Check.cs)");
+}
+
+foreach (var check in checks)
+{
+    var vendor = check.Vendor;
     SmokeReport report;
     try
     {
-        report = await run(timeout.Token);
+        report = await check.RunAsync(provider, configuration.GetSection(check.SectionName), http, timeout.Token);
     }
     catch (Exception e)
     {
@@ -113,6 +104,6 @@ foreach (var (vendor, run) in checks)
 }
 
 Console.WriteLine(failed == 0
-    ? $"TrimSmoke: all {checks.Length} vendors OK, {fields} fields matched."
-    : $"TrimSmoke: FAILED for {failed} of {checks.Length} vendors.");
+    ? $"TrimSmoke: all {checks.Count} vendors OK, {fields} fields matched."
+    : $"TrimSmoke: FAILED for {failed} of {checks.Count + withoutCheck.Count} vendors.");
 return failed == 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 using ChatApis.Vertext;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Samples.TrimSmoke;
 
@@ -41,4 +42,20 @@ internal static class VertextCheck
         report.Summary = $"GetChatbotsPageAsync: {chatbots.Count} chatbot(s): {string.Join(", ", chatbots.Select(c => c.Name))}";
         return report;
     }
+}
+
+/// <summary>Vertext's place in the smoke run.</summary>
+internal sealed class VertextSmoke : SmokeCheck
+{
+    public override string Vendor => "Vertext";
+
+    public override IReadOnlyDictionary<string, string> SeededSettings { get; } = new Dictionary<string, string> { ["AccessToken"] = "vtx_sim_access_token" };
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Join() => Register(new VertextSmoke());
+
+    public override void AddClient(IServiceCollection services, IConfiguration section) => services.AddVertextClient(section);
+
+    public override Task<SmokeReport> RunAsync(IServiceProvider services, IConfiguration section, HttpClient http, CancellationToken cancellationToken) =>
+        VertextCheck.RunAsync(services.GetRequiredService<VertextClient>(), section, http, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using ChatApis.Zipchat;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Samples.TrimSmoke;
 
@@ -53,4 +54,20 @@ internal static class ZipchatCheck
             .String("email", l.Email)
             .String("phone_number", l.PhoneNumber)
             .Boolean("email_marketing_consent", l.EmailMarketingConsent));
+}
+
+/// <summary>Zipchat's place in the smoke run.</summary>
+internal sealed class ZipchatSmoke : SmokeCheck
+{
+    public override string Vendor => "Zipchat";
+
+    public override IReadOnlyDictionary<string, string> SeededSettings { get; } = new Dictionary<string, string> { ["ApiKey"] = "zc-sim_backend_api_key_chat_1", ["ChatId"] = "1" };
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Join() => Register(new ZipchatSmoke());
+
+    public override void AddClient(IServiceCollection services, IConfiguration section) => services.AddZipchatClient(section);
+
+    public override Task<SmokeReport> RunAsync(IServiceProvider services, IConfiguration section, HttpClient http, CancellationToken cancellationToken) =>
+        ZipchatCheck.RunAsync(services.GetRequiredService<ZipchatClient>(), section, http, cancellationToken);
 }

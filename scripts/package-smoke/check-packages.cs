@@ -1,6 +1,7 @@
 // Checks the packed ChatApis packages (run by scripts/package-smoke.sh as a file-based app):
-//   dotnet run check-packages.cs -- <artifacts dir> <version> <Directory.Packages.props> <commit> <sourcelink: required|report>
-// For each of the eight packages and its .snupkg: README, MIT license expression, XML docs, repository commit,
+//   dotnet run check-packages.cs -- <artifacts dir> <version> <Directory.Packages.props> <commit> <sourcelink: required|report> <library id>...
+// (the library ids: every src project but the tool, as package-smoke.sh lists them). For each library, the
+// simulator tool and their .snupkg: README, MIT license expression, XML docs, repository commit,
 // dependencies (ChatApis.* at this version, everything else at the centrally pinned version), the tool layout,
 // no stray files, and the SourceLink map in every PDB. Exit code 0 when all hold; every problem is printed.
 using System.IO.Compression;
@@ -8,14 +9,14 @@ using System.Reflection.Metadata;
 using System.Text;
 using System.Xml.Linq;
 
-if (args.Length != 5)
+if (args.Length < 6)
 {
-    Console.Error.WriteLine("usage: check-packages.cs <artifacts dir> <version> <Directory.Packages.props> <commit> <required|report>");
+    Console.Error.WriteLine("usage: check-packages.cs <artifacts dir> <version> <Directory.Packages.props> <commit> <required|report> <library id>...");
     return 2;
 }
 
 var (artifacts, version, packagesProps, commit, sourceLinkRequired) = (args[0], args[1], args[2], args[3], args[4] == "required");
-string[] libraries = ["ChatApis.Core", "ChatApis.AssistLoop", "ChatApis.Zipchat", "ChatApis.Chatting", "ChatApis.Vertext", "ChatApis.AspNetCore", "ChatApis.Testing"];
+string[] libraries = args[5..];
 const string Tool = "ChatApis.Simulator";
 const string ToolCommand = "chatapis-simulator";
 var expected = libraries.Append(Tool).ToArray();

@@ -1,55 +1,74 @@
-using ChatApis.Testing.AssistLoop;
-using ChatApis.Testing.Chatting;
-using ChatApis.Testing.Vertext;
-using ChatApis.Testing.Zipchat;
+using System.Text;
+using ChatApis.Testing.Catalog;
 
 namespace ChatApis.Simulator;
 
-/// <summary>What the tool prints: the surfaces, their base URLs, the seeded credentials and a first curl per API.</summary>
+/// <summary>What the tool prints: the surfaces, their base URLs, the seeded credentials and a first curl per API, all from the <see cref="VendorCatalog"/>.</summary>
 internal static class Banner
 {
-    public const string Routes = """
-        Surfaces (each simulator listens on its own port: --port, --port + 1, + 2, + 3):
-          AssistLoop  Zapier surface  /api/v1/...   Make surface  /v1/...   OAuth token  /oauth/token (host root)
-                      oauth/authorize, oauth/me, webhooks/subscribe, webhooks/unsubscribe/{id},
-                      automation/agents/{agent}/conversations/list | recent-sample,
-                      automation/conversations/{id}/messages/find | reply | close,
-                      Make only: my/organizations, organizations/{org}/agents
-          Zipchat     /api/integrations/backend_api/v1/chats/{chat_id}/conversations[/{id}[/assignment|/messages]],
-                      /api/integrations/backend_api/v1/chats/{chat_id}/users[/{id}]
-          Chatting    /api/zapier/me, webhooks/subscribe, webhooks/{id}, conversations, contacts,
-                      contacts/{id}/tags, conversations/{id}/messages
-          Vertext     /chatbots/list, /contacts/{chatbot_id}, /chatbots/{chatbot_id}/zapier_subscriptions[/{id}]
-        """;
+    /// <summary>The vendors as the help's first sentence names them, e.g. "A, B, C and D".</summary>
+    public static string Vendors
+    {
+        get
+        {
+            var names = VendorCatalog.All.Select(v => v.Description).ToList();
+            return names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+        }
+    }
+
+    /// <summary>Which vendor listens on which port, for the help of <c>--port</c>.</summary>
+    public static string Ports =>
+        string.Join(", ", VendorCatalog.All.Select((v, offset) => offset == 0 ? $"{v.Name} listens on it" : $"{v.Name} on +{offset}"));
+
+    public static string Routes =>
+        "Surfaces (each simulator listens on its own port: --port, "
+        + string.Join(", ", Enumerable.Range(1, SimulatorSet.LastOffset).Select(offset => offset == 1 ? "--port + 1" : $"+ {offset}"))
+        + "):" + Environment.NewLine
+        + PerVendor(v => v.Routes).TrimEnd();
 
     public static string Credentials =>
-        $"""
-        Seeded credentials:
-          AssistLoop  Authorization: Bearer {AssistLoopSimulator.AccessToken}
-                      client_id {AssistLoopSimulator.ClientId}, client_secret {AssistLoopSimulator.ClientSecret},
-                      refresh_token {AssistLoopSimulator.RefreshToken}, session cookie {AssistLoopSimulator.SessionCookie}
-                      agent {AssistLoopSimulator.AgentUuid}, organization {AssistLoopSimulator.OrganizationUuid}
-          Zipchat     Authorization: Bearer {ZipchatSimulator.ApiKey}   chat id {ZipchatSimulator.ChatId}
-          Chatting    X-API-Key: {ChattingSimulator.ApiKey}
-          Vertext     Authorization: Bearer {VertextSimulator.AccessToken}
-        (These are the simulator's own test values, not secrets.)
-        """;
+        "Seeded credentials:" + Environment.NewLine
+        + PerVendor(v => v.Credentials)
+        + "(These are the simulator's own test values, not secrets.)";
 
-    public static string Started(SimulatorSet set) =>
-        $"""
-        ChatApis simulator is running (Ctrl+C to stop).
-          AssistLoop Zapier  {set.AssistLoop.BaseAddress}api/v1/
-          AssistLoop Make    {set.AssistLoop.BaseAddress}v1/
-          Zipchat            {set.Zipchat.BaseAddress}{ZipchatSimulator.ApiPath}
-          Chatting           {set.Chatting.BaseAddress}api/zapier/
-          Vertext            {set.Vertext.BaseAddress}
+    public static string Started(SimulatorSet set)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("ChatApis simulator is running (Ctrl+C to stop).");
+        foreach (var (vendor, simulator) in set.Running)
+        {
+            foreach (var surface in vendor.Surfaces)
+            {
+                text.AppendLine($"  {surface.Name,-19}{surface.ApiBase(simulator)}");
+            }
+        }
 
-        {Credentials}
+        text.AppendLine().AppendLine(Credentials).AppendLine().AppendLine("Try:");
+        foreach (var (vendor, simulator) in set.Running)
+        {
+            foreach (var command in vendor.TryCommands(simulator))
+            {
+                text.AppendLine($"  {command}");
+            }
+        }
 
-        Try:
-          curl -H "Authorization: Bearer {AssistLoopSimulator.AccessToken}" {set.AssistLoop.BaseAddress}api/v1/oauth/me
-          curl -H "Authorization: Bearer {ZipchatSimulator.ApiKey}" {set.Zipchat.BaseAddress}{ZipchatSimulator.ApiPath}chats/{ZipchatSimulator.ChatId}/conversations
-          curl -H "X-API-Key: {ChattingSimulator.ApiKey}" {set.Chatting.BaseAddress}api/zapier/me
-          curl -H "Authorization: Bearer {VertextSimulator.AccessToken}" "{set.Vertext.BaseAddress}chatbots/list?page=0&per_page=2"
-        """;
+        return text.ToString().TrimEnd();
+    }
+
+    // Each vendor's lines under its name: "  Name        first line" then the rest aligned under the first.
+    private static string PerVendor(Func<SimulatedVendor, IReadOnlyList<string>> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var vendor in VendorCatalog.All)
+        {
+            var first = true;
+            foreach (var line in lines(vendor))
+            {
+                text.Append("  ").Append((first ? vendor.Name : "").PadRight(12)).AppendLine(line);
+                first = false;
+            }
+        }
+
+        return text.ToString();
+    }
 }

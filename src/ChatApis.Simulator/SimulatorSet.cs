@@ -1,38 +1,31 @@
 using ChatApis.Testing;
-using ChatApis.Testing.AssistLoop;
-using ChatApis.Testing.Chatting;
-using ChatApis.Testing.Vertext;
-using ChatApis.Testing.Zipchat;
+using ChatApis.Testing.Catalog;
 
 namespace ChatApis.Simulator;
 
-/// <summary>The four simulators, each on its own port: base, base + 1, base + 2, base + 3 (0: any free ports).</summary>
+/// <summary>
+/// One simulator per vendor of the <see cref="VendorCatalog"/>, each on its own port: base, base + 1, … in catalog
+/// order (0: any free ports).
+/// </summary>
 internal sealed class SimulatorSet : IAsyncDisposable
 {
     private SimulatorSet(int port)
     {
-        AssistLoop = new AssistLoopSimulator(Options(port, 0, "AssistLoop"));
-        Zipchat = new ZipchatSimulator(Options(port, 1, "Zipchat"));
-        Chatting = new ChattingSimulator(Options(port, 2, "Chatting"));
-        Vertext = new VertextSimulator(Options(port, 3, "Vertext"));
+        Running = [.. VendorCatalog.All.Select((vendor, offset) => (vendor, vendor.CreateSimulator(Options(port, offset, vendor.Name))))];
     }
 
-    public AssistLoopSimulator AssistLoop { get; }
+    /// <summary>The highest port offset: the last vendor listens on the first port + this.</summary>
+    public static int LastOffset => VendorCatalog.All.Count - 1;
 
-    public ZipchatSimulator Zipchat { get; }
-
-    public ChattingSimulator Chatting { get; }
-
-    public VertextSimulator Vertext { get; }
-
-    private IEnumerable<SimulatorHost> All => [AssistLoop, Zipchat, Chatting, Vertext];
+    /// <summary>Every vendor with its simulator, in catalog order.</summary>
+    public IReadOnlyList<(SimulatedVendor Vendor, SimulatorHost Simulator)> Running { get; }
 
     public static async Task<SimulatorSet> StartAsync(int port, CancellationToken cancellationToken)
     {
         var set = new SimulatorSet(port);
         try
         {
-            foreach (var simulator in set.All)
+            foreach (var (_, simulator) in set.Running)
             {
                 await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -48,7 +41,7 @@ internal sealed class SimulatorSet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var simulator in All)
+        foreach (var (_, simulator) in Running)
         {
             await simulator.DisposeAsync().ConfigureAwait(false);
         }

@@ -10,6 +10,7 @@ using ChatApis.Http;
 using ChatApis.Vertext;
 using Polly;
 using Polly.Retry;
+using Refit;
 
 namespace ChatApis.Benchmarks.Runners;
 
@@ -23,6 +24,9 @@ public static class BreakdownRunner
 {
     private const int Warmup = 200;
     private const int Rounds = 31;
+
+    // The settings every vendor's Refit contract uses (the list call sends no body, so the JSON context is not used for it).
+    private static readonly RefitSettings RefitSettings = ChatApiRefit.CreateSettings(BenchJsonContext.Default);
 
     /// <summary>Runs the breakdown.</summary>
     public static async Task<int> RunAsync()
@@ -78,7 +82,8 @@ public static class BreakdownRunner
             // A bare handler chain, as a standalone client builds it.
             var http = new BearerTokenHandler(VendorScenario.Token) { InnerHandler = Transport(true) };
             var profile = new VendorProfile { Name = "Vertext", DefaultBaseAddress = new Uri("https://api.vertextlabs.com/") };
-            return (Http: http, Pipeline: new ChatApiPipeline(http, profile, new ChatApiClientOptions { BaseAddress = baseAddress, MaxRetries = retries }));
+            var pipeline = new ChatApiPipeline(http, profile, new ChatApiClientOptions { BaseAddress = baseAddress, MaxRetries = retries });
+            return (Http: http, Pipeline: pipeline, Api: ChatApiRefit.For<IVertextPipelineApi>(pipeline, RefitSettings));
         }).ToArray();
         var sdk = new VertextScenario().Create(ClientKind.Sdk, root, router is null ? null : new StubTransport(router));
 
@@ -89,8 +94,8 @@ public static class BreakdownRunner
             ("3 = 2 + a 30 s timeout token per call", () => RawAsync(timeout, path, sdkModels: true, withTimeout: true), timeout),
             ("4 = 2 over ChatApiHttp's primary handler", () => RawAsync(primary, path, sdkModels: true, withTimeout: false), primary),
             ("5 = 2 read whole into a pooled buffer, parsed in one pass", () => BufferedAsync(buffered, path), buffered),
-            ("6 ChatApiPipeline, MaxRetries=3 (default)", () => PipelineAsync(pipelines[0].Pipeline, perPage), pipelines[0].Http),
-            ("7 ChatApiPipeline, MaxRetries=0 (timeouts only)", () => PipelineAsync(pipelines[1].Pipeline, perPage), pipelines[1].Http),
+            ("6 ChatApiPipeline + Refit, MaxRetries=3 (default)", () => PipelineAsync(pipelines[0].Pipeline, pipelines[0].Api, perPage), pipelines[0].Http),
+            ("7 ChatApiPipeline + Refit, MaxRetries=0 (timeouts only)", () => PipelineAsync(pipelines[1].Pipeline, pipelines[1].Api, perPage), pipelines[1].Http),
             ("8 VertextClient.GetChatbotsPageAsync", perPage == 1 ? (Func<Task>)(() => sdk.SimpleAsync()) : () => sdk.ListAsync(), sdk),
         ];
     }
@@ -132,11 +137,14 @@ public static class BreakdownRunner
         }
     }
 
-    private static async Task PipelineAsync(ChatApiPipeline pipeline, int perPage)
-    {
-        var request = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", perPage);
-        _ = (await pipeline.SendAsync(request, VertextJsonContext.Default.IReadOnlyListChatbot)).Value.Count;
-    }
+    // Core's public pipeline API, as a vendor client calls it: the operation, a Refit call per attempt, the JSON contract.
+    private static async Task PipelineAsync(ChatApiPipeline pipeline, IVertextPipelineApi api, int perPage) =>
+        _ = (await pipeline.SendAsync(
+            IVertextPipelineApi.ListChatbotsOperation,
+            (call, ct) => api.ListChatbots(0, perPage, call, ct),
+            VertextJsonContext.Default.IReadOnlyListChatbot,
+            options: null,
+            CancellationToken.None)).Value.Count;
 
     // The same raw call over SocketsHttpHandlers that differ in one setting each from the baseline's: which of
     // the primary handler's settings costs time on loopback.
@@ -189,9 +197,12 @@ public static class BreakdownRunner
     }
 
     // The resilience pipeline as Core builds it (total timeout, retry, attempt timeout) around a call that
-    // does nothing, next to the request declaration and URI building: the fixed cost before any HTTP.
+    // does nothing, next to Refit building the request (over a handler that answers at once): the fixed cost
+    // before any HTTP.
     private static async Task PollyAloneAsync()
     {
+        using var noOp = new HttpClient(new AnswerAtOnce()) { BaseAddress = new Uri("http://127.0.0.1:1/vertext/") };
+        var refit = RestService.For<IVertextPipelineApi>(noOp, RefitSettings);
         var full = new ResiliencePipelineBuilder()
             .AddTimeout(TimeSpan.FromSeconds(120))
             .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is not null) })
@@ -203,10 +214,9 @@ public static class BreakdownRunner
             [
                 ("Polly: timeout + retry + timeout, no-op callback", () => Run(full)),
                 ("Polly: one timeout, no-op callback", () => Run(oneTimeout)),
-                ("ApiRequest + AddQuery x2 + BuildUri", () =>
+                ("Refit: request built from the interface, no-op send", async () =>
                 {
-                    _ = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", 100).BuildUri(baseAddress);
-                    return Task.CompletedTask;
+                    using var response = await refit.ListChatbots(0, 100, null!, CancellationToken.None);
                 }),
                 ("baseline's relative string URI resolution", () =>
                 {
@@ -235,5 +245,12 @@ public static class BreakdownRunner
                 ResilienceContextPool.Shared.Return(context);
             }
         }
+    }
+
+    // A handler that answers every request at once with an empty 200: what is measured is the request's building.
+    private sealed class AnswerAtOnce : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { RequestMessage = request });
     }
 }

@@ -6,19 +6,23 @@ using ChatApis.Benchmarks.Vendors;
 namespace ChatApis.Benchmarks.Runners;
 
 /// <summary>
-/// <c>--cold</c>: the first call in a fresh process. Each run is a new process that builds the client and
-/// makes one list call (its time: client construction + first call, JIT and type loading included); the
-/// parent alternates baseline and SDK, ten runs each, and reports the medians.
+/// <c>--cold</c>: the first call in a fresh process, as on a serverless host. Each run is a new process (JIT, no
+/// ReadyToRun of the app) that builds the client and makes one Zipchat list call (its time: client construction +
+/// first call, JIT and type loading included); the parent alternates the raw-HttpClient baseline and the SDK,
+/// fifteen runs each, and reports the medians of the first call and of the whole process (start to exit).
 /// </summary>
 public static class ColdRunner
 {
     private const string ResultPrefix = "COLD ";
-    private const int Runs = 10;
+    private const int Runs = 15;
+
+    // Zipchat: the cold-start figure of issue 15 is one Zipchat call (its SDK client is the simplest to build).
+    private const string Vendor = "Zipchat";
 
     /// <summary>The parent: starts the server and the children, prints the medians.</summary>
     public static async Task<int> RunAsync()
     {
-        var vendor = Catalog.Primary;
+        var vendor = Catalog.Find(Vendor);
         using var server = await ServerProcess.StartAsync();
         var kinds = new[] { ClientKind.Baseline, ClientKind.Sdk };
         var firstCall = kinds.ToDictionary(k => k, _ => new List<double>());
@@ -42,7 +46,9 @@ public static class ColdRunner
         }
 
         var delta = Sample.MedianOf(firstCall[ClientKind.Sdk]) - Sample.MedianOf(firstCall[ClientKind.Baseline]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"COLD sdk_minus_baseline_ms={delta:F1} target<=50"));
+        var processDelta = Sample.MedianOf(process[ClientKind.Sdk]) - Sample.MedianOf(process[ClientKind.Baseline]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"COLD vendor={vendor.Name} runs={Runs} baseline_process_ms={Sample.MedianOf(process[ClientKind.Baseline]):F1} sdk_process_ms={Sample.MedianOf(process[ClientKind.Sdk]):F1} process_delta_ms={processDelta:F1} first_call_delta_ms={delta:F1} target: process_delta_ms<=50"));
         return 0;
     }
 

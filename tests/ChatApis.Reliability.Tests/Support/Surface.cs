@@ -1,5 +1,6 @@
 using ChatApis.Http;
 using ChatApis.Testing;
+using ChatApis.Testing.Catalog;
 
 namespace ChatApis.Reliability.Tests.Support;
 
@@ -12,16 +13,23 @@ namespace ChatApis.Reliability.Tests.Support;
 public sealed record SurfaceCall(string Name, string Method, string Path, bool RetrySafe, Func<ChatApiClient, CancellationToken, Task<object?>> Invoke);
 
 /// <summary>
-/// One API surface the SDK talks to: how to start its simulator, where its API lives, how to build a
-/// client against it, and a representative retry-safe read and state-changing write.
+/// One API surface the SDK talks to: how to build a client against it, and a representative retry-safe read and
+/// state-changing write. Its simulator and where its API lives come from its entry in the <see cref="VendorCatalog"/>.
 /// </summary>
-public abstract class Surface
+/// <param name="catalogName">The surface's name in the <see cref="VendorCatalog"/>, e.g. <c>AssistLoop Zapier</c>.</param>
+public abstract class Surface(string catalogName)
 {
     public abstract string Name { get; }
 
-    public abstract SimulatorHost CreateSimulator(TimeProvider? clock = null);
+    /// <summary>The vendor of this surface in the catalog.</summary>
+    public SimulatedVendor Vendor { get; } = VendorCatalog.All.Single(v => v.Surfaces.Any(s => s.Name == catalogName));
 
-    public abstract Uri ApiBase(SimulatorHost sim);
+    /// <summary>This surface in the catalog.</summary>
+    public SimulatedSurface InCatalog => Vendor.Surface(catalogName);
+
+    public SimulatorHost CreateSimulator(TimeProvider? clock = null) => Vendor.CreateSimulator(new SimulatorHostOptions { TimeProvider = clock });
+
+    public Uri ApiBase(SimulatorHost sim) => InCatalog.ApiBase(sim);
 
     public abstract ChatApiClient CreateClient(Uri baseAddress, ClientSettings settings);
 

@@ -26,17 +26,13 @@ public static class Surfaces
 
     private static Task<object?> Box<T>(Task<ApiResponse<T>> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
 
-    public sealed class AssistLoopSurfaceDefinition(AssistLoopSurface surface) : Surface
+    public sealed class AssistLoopSurfaceDefinition(AssistLoopSurface surface) : Surface(surface == AssistLoopSurface.Make ? "AssistLoop Make" : "AssistLoop Zapier")
     {
         public AssistLoopSurface Kind => surface;
 
         public override string Name => surface == AssistLoopSurface.Make ? "AssistLoop.Make" : "AssistLoop.Zapier";
 
-        public string BasePath => surface == AssistLoopSurface.Make ? "/v1/" : "/api/v1/";
-
-        public override SimulatorHost CreateSimulator(TimeProvider? clock = null) => new AssistLoopSimulator(new SimulatorHostOptions { TimeProvider = clock });
-
-        public override Uri ApiBase(SimulatorHost sim) => new(sim.BaseAddress, BasePath.TrimStart('/'));
+        public string BasePath => "/" + InCatalog.ApiPath;
 
         public AssistLoopClientOptions Options(Uri baseAddress, ClientSettings settings)
         {
@@ -69,13 +65,9 @@ public static class Surfaces
         public override string ErrorBody(string code, string message) => $$"""{"error":"{{code}}","message":"{{message}}"}""";
     }
 
-    public sealed class ZipchatSurface : Surface
+    public sealed class ZipchatSurface() : Surface("Zipchat")
     {
         public override string Name => "Zipchat";
-
-        public override SimulatorHost CreateSimulator(TimeProvider? clock = null) => new ZipchatSimulator(new SimulatorHostOptions { TimeProvider = clock });
-
-        public override Uri ApiBase(SimulatorHost sim) => new(sim.BaseAddress, ZipchatSimulator.ApiPath);
 
         public override ChatApiClient CreateClient(Uri baseAddress, ClientSettings settings)
         {
@@ -97,15 +89,11 @@ public static class Surfaces
         public override string ErrorBody(string code, string message) => $$"""{"error":"{{message}}"}""";
     }
 
-    public sealed class ChattingSurface : Surface
+    public sealed class ChattingSurface() : Surface("Chatting")
     {
         private static int _emails;
 
         public override string Name => "Chatting";
-
-        public override SimulatorHost CreateSimulator(TimeProvider? clock = null) => new ChattingSimulator(new SimulatorHostOptions { TimeProvider = clock });
-
-        public override Uri ApiBase(SimulatorHost sim) => new(sim.BaseAddress, "api/zapier/");
 
         public override ChatApiClient CreateClient(Uri baseAddress, ClientSettings settings)
         {
@@ -127,13 +115,9 @@ public static class Surfaces
         public override string ErrorBody(string code, string message) => $$"""{"error":"{{code}}","message":"{{message}}"}""";
     }
 
-    public sealed class VertextSurface : Surface
+    public sealed class VertextSurface() : Surface("Vertext")
     {
         public override string Name => "Vertext";
-
-        public override SimulatorHost CreateSimulator(TimeProvider? clock = null) => new VertextSimulator(new SimulatorHostOptions { TimeProvider = clock });
-
-        public override Uri ApiBase(SimulatorHost sim) => sim.BaseAddress;
 
         public override ChatApiClient CreateClient(Uri baseAddress, ClientSettings settings)
         {

@@ -45,7 +45,7 @@ public sealed class AssistLoopScenario : VendorScenario
     }
 
     /// <inheritdoc />
-    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl or ClientKind.Sdk;
+    public override bool Supports(ClientKind kind) => kind is ClientKind.Baseline or ClientKind.RestEase or ClientKind.Flurl or ClientKind.Sdk or ClientKind.Refit or ClientKind.Best;
 
     /// <inheritdoc />
     public override IVendorClient Create(ClientKind kind, Uri root, HttpMessageHandler? stub) => kind switch
@@ -53,6 +53,8 @@ public sealed class AssistLoopScenario : VendorScenario
         ClientKind.Baseline => new AssistLoopBaselineClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.RestEase => new AssistLoopRestEaseClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.Flurl => new AssistLoopFlurlClient(BenchHttp.Create(BaseOf(root), stub)),
+        ClientKind.Refit => new AssistLoopRefitClient(BenchHttp.Create(BaseOf(root), stub)),
+        ClientKind.Best => new AssistLoopBestClient(BenchHttp.Create(BaseOf(root), stub)),
         ClientKind.Sdk => new AssistLoopSdkClient(BaseOf(root), stub),
         _ => throw new NotSupportedException($"The AssistLoop {kind} client is not measured."),
     };
