@@ -9,9 +9,9 @@ namespace ChatApis.Pipeline;
 /// Runs one attempt of a call under its own timeout, which covers the whole attempt: a retry's turn at the
 /// rate limiter, sending, and reading the body. It builds no request itself (the call's send delegate, a
 /// vendor's Refit method, builds a fresh one each time) and turns what goes wrong into what the retry policy
-/// and the caller understand: a transport failure (Refit's <c>ApiRequestException</c> unwrapped to its cause,
-/// with whether the request may have reached the server), an error status or unusable body (via the
-/// <see cref="FailureReader"/>), or <see cref="AttemptTimeoutException"/>.
+/// and the caller understand: a transport failure (with whether the request may have reached the server), an
+/// error status or unusable body (via the <see cref="FailureReader"/>), or <see cref="AttemptTimeoutException"/>.
+/// Refit's <c>ApiRequestException</c> is unwrapped: the caller sees what the transport or a handler threw.
 /// </summary>
 internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn, ResponseReader reader, FailureReader failures, CallTelemetry telemetry, VendorProfile vendor)
 {
@@ -61,9 +61,11 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
             // Refit wraps a transport failure; the cause is what decides retry safety.
             throw TransportFailure(call, inner, duringBody: false);
         }
-        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException canceled)
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is { } thrown)
         {
-            ExceptionDispatchInfo.Throw(canceled);
+            // Refit wraps whatever the handlers threw: a cancellation, the OAuth handler's typed error, the call
+            // handler's refusal of a path. The caller gets it as it was thrown.
+            ExceptionDispatchInfo.Throw(thrown);
             throw;
         }
 
