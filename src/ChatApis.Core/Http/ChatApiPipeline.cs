@@ -68,7 +68,8 @@ public sealed class ChatApiPipeline : IDisposable
 
         _ownedGate = ownsGate && !ReferenceEquals(_gate, RateLimitGate.Unlimited) ? _gate : null;
         var baseSegments = BaseAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
-        var agent = userAgent ?? $"ChatApis.{vendor.Name}/{typeof(ChatApiPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
+        var agent = userAgent ?? $"ChatApis.{vendor.Name}/{typeof(ChatApiPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})"
+            + (string.IsNullOrEmpty(options.UserAgent) ? "" : " " + options.UserAgent);
         _ownedHandler = ownsHandler ? handler : null;
 
         // Never disposed itself: disposing an HttpClient cancels the requests it is sending, and a disposed
