@@ -25,8 +25,10 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         {
             return await SendAndReadAsync(call, send, body, attempt.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (attempt.Fired && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException && attempt.Fired && !cancellationToken.IsCancellationRequested)
         {
+            // Cancelling a body read may surface as an I/O error of the connection being torn down rather than
+            // as a cancellation: either way it was this attempt's timeout, not a broken connection.
             throw new AttemptTimeoutException(timeout, ex);
         }
         finally
