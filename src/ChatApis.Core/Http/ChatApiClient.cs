@@ -71,8 +71,8 @@ public abstract class ChatApiClient : IDisposable
     /// Releases what the client owns: a standalone client (created with <c>new</c>) its connection pool and its
     /// client-side rate limiter. Calls still queued at the rate limiter end at once with an
     /// <see cref="ObjectDisposedException"/> (they were never sent); calls already sending run to their end
-    /// (a success or a typed error), except that one that would retry fails with an
-    /// <see cref="ObjectDisposedException"/> before its next attempt; later calls throw
+    /// (a success or a typed error), except that one waiting to retry (in its backoff) ends at once with an
+    /// <see cref="ObjectDisposedException"/> instead of sending the retry; later calls throw
     /// <see cref="ObjectDisposedException"/>. A client from dependency injection owns neither: its container
     /// disposes it, its rate limiter and its connections (with the same effect on queued calls).
     /// </summary>

@@ -28,4 +28,18 @@ public sealed class VendorProfile
     /// (e.g. Vertext answers a missing Authorization header with 400). Return <c>null</c> for the default.
     /// </summary>
     public Func<ChatApiErrorDetails, string, ChatApiException?>? MapError { get; init; }
+
+    /// <summary>The vendor's request id on a response (the first of <see cref="RequestIdHeaders"/> present), if any.</summary>
+    internal string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+            if (response.Headers.NonValidated.TryGetValues(name, out var values))
+            {
+                return values.ToString();
+            }
+        }
+
+        return null;
+    }
 }

@@ -16,8 +16,6 @@ public class OAuthTests : SimulatorTest
         return (api, manager, refresher);
     }
 
-    private static ApiRequest Secure() => new(HttpMethod.Get, "secure");
-
     private OAuthTokens Expired() => new("access-0", "refresh-0", _time.GetUtcNow().AddMinutes(-1));
 
     [Fact]
@@ -27,7 +25,7 @@ public class OAuthTests : SimulatorTest
         var store = new InMemoryTokenStore(Expired());
         var (api, _, refresher) = Client(store);
 
-        var calls = Enumerable.Range(0, 100).Select(_ => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var calls = Enumerable.Range(0, 100).Select(_ => api.GetSecureAsync(TestContext.Current.CancellationToken));
         var responses = await Task.WhenAll(calls);
 
         Assert.All(responses, r => Assert.Equal("secure", r.Value.Id));
@@ -47,7 +45,7 @@ public class OAuthTests : SimulatorTest
         var store = new OrderRecordingStore(Sim, Expired());
         var (api, _, _) = Client(store);
 
-        await api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await api.GetSecureAsync(TestContext.Current.CancellationToken);
 
         var firstUse = Sim.Journal.Requests.ToList().FindIndex(r => r.Headers.TryGetValue("Authorization", out var a) && a == "Bearer access-1");
         Assert.True(store.JournalCountAtSave is { } saved && saved <= firstUse, $"saved at {store.JournalCountAtSave}, first used at {firstUse}");
@@ -60,7 +58,7 @@ public class OAuthTests : SimulatorTest
         Sim.ExpireAccessToken(); // revoked server-side although not yet expired
         var (api, _, _) = Client(store);
 
-        var response = await api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await api.GetSecureAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("secure", response.Value.Id);
         Assert.Equal(["GET /v1/secure", "POST /oauth/token", "GET /v1/secure"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
@@ -74,7 +72,7 @@ public class OAuthTests : SimulatorTest
         Sim.ExpireAccessToken();
         var (api, _, _) = Client(store);
 
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.GetSecureAsync(TestContext.Current.CancellationToken)));
 
         Assert.Equal(1, Sim.RefreshCount);
     }
@@ -87,7 +85,7 @@ public class OAuthTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/secure").Times(2, Testing.Fault.Status(401, """{"error":"Unauthenticated","message":"nope"}"""));
         var (api, _, _) = Client(store);
 
-        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(2, Sim.Journal.Where("GET", "/v1/secure").Count);
         Assert.Equal(1, Sim.RefreshCount);
@@ -102,7 +100,7 @@ public class OAuthTests : SimulatorTest
         var store = new InMemoryTokenStore(original);
         var (api, _, _) = Client(store);
 
-        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("invalid_grant", error.ErrorCode);
         Assert.Same(original, await store.GetTokensAsync(TestContext.Current.CancellationToken));
@@ -115,7 +113,7 @@ public class OAuthTests : SimulatorTest
     {
         var (api, _, _) = Client(new InMemoryTokenStore());
 
-        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(0, Sim.Journal.Count);
     }
@@ -126,7 +124,7 @@ public class OAuthTests : SimulatorTest
         var store = new InMemoryTokenStore(new OAuthTokens("access-0", "refresh-0", _time.GetUtcNow().AddMinutes(2)));
         var (api, _, _) = Client(store, refreshBefore: TimeSpan.FromMinutes(5));
 
-        await api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await api.GetSecureAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["POST /oauth/token", "GET /v1/secure"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
     }
@@ -140,7 +138,7 @@ public class OAuthTests : SimulatorTest
         var (api, manager, _) = Client(store);
         using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, impatient.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.GetSecureAsync(impatient.Token));
 
         // The shared refresh finishes anyway and the rotated pair reaches the store.
         var token = await manager.GetAccessTokenAsync(TestContext.Current.CancellationToken);
@@ -157,7 +155,7 @@ public class OAuthTests : SimulatorTest
             401, """{"error":"Unauthenticated","message":"The access token was revoked."}""", headers: new Dictionary<string, string> { ["Request-Id"] = "req_401" }));
         var (api, _, refresher) = Client(store);
 
-        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("Unauthenticated", error.ErrorCode);
@@ -181,11 +179,11 @@ public class OAuthTests : SimulatorTest
         Sim.ExpireAccessToken(); // revoked server-side although not yet expired
         Sim.RejectRefresh = true;
         var (api, _, refresher) = Client(store);
-        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
 
         for (var i = 0; i < 10; i++)
         {
-            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.SendAsync(Secure(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => api.GetSecureAsync(TestContext.Current.CancellationToken));
             Assert.Equal("invalid_grant", error.ErrorCode);
         }
 

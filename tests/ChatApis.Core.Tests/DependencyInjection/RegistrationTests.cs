@@ -13,7 +13,7 @@ public class RegistrationTests : SimulatorTest
     private sealed class SampleClient(ChatApiPipeline pipeline) : ChatApiClient(pipeline)
     {
         public Task<ApiResponse<Thing>> GetThingAsync(CancellationToken cancellationToken = default) =>
-            Pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, cancellationToken);
+            Pipeline.GetThingAsync(cancellationToken);
     }
 
     private sealed class SampleOptions : ChatApiClientOptions

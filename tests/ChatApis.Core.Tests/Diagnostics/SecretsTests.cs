@@ -23,19 +23,19 @@ public class SecretsTests : SimulatorTest
         // An API-key client through a retry, a 401 and a dropped connection.
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(503)).Then(Fault.Status(401, """{"error":"Unauthenticated","message":"bad key"}"""));
         var keyed = TestVendor.Pipeline(Sim, logger: logger, handlers: new ApiKeyHandler("X-API-Key", ApiKey));
-        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => keyed.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken))).ToString());
+        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => keyed.GetThingAsync(TestContext.Current.CancellationToken))).ToString());
         Sim.Faults.On("POST", "/v1/things").Once(Fault.DropResponseAfterProcessing());
-        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => keyed.SendAsync(new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "n" }, TestJsonContext.Default.NewThing), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken))).ToString());
+        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => keyed.CreateThingAsync("n", TestContext.Current.CancellationToken))).ToString());
 
         // An OAuth client through a refresh, then a failing refresh.
         Sim.ExpireAccessToken();
         var store = new InMemoryTokenStore(new OAuthTokens("access-0", "refresh-0", DateTimeOffset.UtcNow.AddHours(1)));
         var manager = new OAuthTokenManager(store, new TestRefresher(TestVendor.Pipeline(Sim, logger: logger), TimeProvider.System), "Test", logger: logger);
         var oauth = TestVendor.Pipeline(Sim, logger: logger, handlers: new OAuthHandler(manager, "Test", logger));
-        await oauth.SendAsync(new ApiRequest(HttpMethod.Get, "secure"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await oauth.GetSecureAsync(TestContext.Current.CancellationToken);
         Sim.ExpireAccessToken();
         Sim.RejectRefresh = true;
-        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => oauth.SendAsync(new ApiRequest(HttpMethod.Get, "secure"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken))).ToString());
+        messages.Add((await Assert.ThrowsAnyAsync<ChatApiException>(() => oauth.GetSecureAsync(TestContext.Current.CancellationToken))).ToString());
 
         var everything = capture.Lines.Concat(messages).ToList();
         Assert.Contains(capture.Lines, l => l.Contains("retrying", StringComparison.Ordinal));

@@ -53,7 +53,7 @@ public class ServerEchoedSecretTests : SimulatorTest
         var body = $$"""{"error":"invalid key {{ApiKey}}","message":"The key {{ApiKey.Replace("/", "\\/", StringComparison.Ordinal)}} was revoked."}""";
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(401, body, headers: new Dictionary<string, string> { ["Request-Id"] = ApiKey }));
 
-        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => KeyedPipeline().SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => KeyedPipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         AssertClean(error, ApiKey);
         Assert.Equal("invalid key [REDACTED]", error.ErrorCode);
@@ -70,7 +70,7 @@ public class ServerEchoedSecretTests : SimulatorTest
         var body = new string('x', ChatApiException.MaxRawBodyLength - 5) + ApiKey;
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(403, body, "text/plain"));
 
-        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => KeyedPipeline().SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => KeyedPipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         AssertClean(error, ApiKey);
         Assert.EndsWith("x[REDA", error.RawBody, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public class ServerEchoedSecretTests : SimulatorTest
         var pipeline = TestVendor.Pipeline(Sim, o => o.MaxRetries = 0, handlers: new BearerTokenHandler(Token));
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(401, $$"""{"error":"Unauthenticated","message":"Token {{Token}} expired."}"""));
 
-        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => pipeline.GetThingAsync(TestContext.Current.CancellationToken));
 
         AssertClean(error, Token);
         Assert.Contains("Token [REDACTED] expired.", error.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public class ServerEchoedSecretTests : SimulatorTest
         pipeline.Secrets.Keep(ApiKey);
         Sim.Faults.On("GET", "/v1/timeline").Once(Fault.Status(200, $$"""[{"id":"a","created_at":"{{ApiKey}}"}]"""));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "timeline"), TestJsonContext.Default.IReadOnlyListTimelineItem, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => pipeline.GetTimelineAsync(5, null, TestContext.Current.CancellationToken));
 
         // The converters no longer quote the value they refuse, and the redactor would replace it if one did.
         AssertClean(error, ApiKey);

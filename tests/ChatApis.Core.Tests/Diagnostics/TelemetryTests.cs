@@ -61,7 +61,7 @@ public class TelemetryTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(503));
         var vendor = new VendorProfile { Name = "Telemetry", DefaultBaseAddress = new Uri("https://api.example.invalid/") };
 
-        await TestVendor.Pipeline(Sim, vendor: vendor).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await TestVendor.Pipeline(Sim, vendor: vendor).GetThingAsync(TestContext.Current.CancellationToken);
 
         List<Activity> spans;
         List<(string Instrument, long Value, Dictionary<string, object?> Tags)> counted;

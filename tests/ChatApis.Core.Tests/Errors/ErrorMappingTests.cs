@@ -28,7 +28,7 @@ public class ErrorMappingTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(status, """{"error":"some_code","message":"Something precise."}""", headers: new Dictionary<string, string> { ["Request-Id"] = "req_42" }));
         var pipeline = TestVendor.Pipeline(Sim, o => o.MaxRetries = 0);
 
-        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => pipeline.GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(expected, error.GetType());
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -46,7 +46,7 @@ public class ErrorMappingTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(404, "Chatbot does not exist or does not belong to the user.", "text/plain"));
         var pipeline = TestVendor.Pipeline(Sim);
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => pipeline.GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Null(error.ErrorCode);
         Assert.Contains("Chatbot does not exist or does not belong to the user.", error.Message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class ErrorMappingTests : SimulatorTest
         };
         var pipeline = TestVendor.Pipeline(Sim, vendor: vendor);
 
-        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => pipeline.GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("auth_missing", error.ErrorCode);
         Assert.Equal("mapped GET thing", error.Message);

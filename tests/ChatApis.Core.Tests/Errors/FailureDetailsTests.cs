@@ -42,7 +42,7 @@ public class FailureDetailsTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(429, """{"error":"rate_limited","message":"Slow down."}""", headers: Headers(
             ("Retry-After", "1"), ("X-RateLimit-Limit", "120"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", Epoch(ServerDate.AddSeconds(30))), ("Request-Id", "req_9"))));
 
-        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => Pipeline(maxRetries: 3).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => Pipeline(maxRetries: 3).GetThingAsync(TestContext.Current.CancellationToken));
 
         // MaxRetries 3: the first attempt and three retries.
         Assert.Equal(4, error.Attempts);
@@ -57,9 +57,8 @@ public class FailureDetailsTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(503, headers: Headers(("X-RateLimit-Remaining", "17"))));
         Sim.Faults.On("POST", "/v1/things").Always(Fault.Status(503));
 
-        var retried = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(maxRetries: 2).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
-        var once = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(maxRetries: 3).SendAsync(
-            new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "x" }, TestJsonContext.Default.NewThing), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var retried = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(maxRetries: 2).GetThingAsync(TestContext.Current.CancellationToken));
+        var once = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(maxRetries: 3).CreateThingAsync("x", TestContext.Current.CancellationToken));
 
         Assert.Equal(3, retried.Attempts);
         Assert.Equal(new RateLimitInfo(null, 17, null), retried.RateLimit);
@@ -74,7 +73,7 @@ public class FailureDetailsTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Abort());
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(maxRetries: 1).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(maxRetries: 1).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(2, error.Attempts);
         Assert.Null(error.RateLimit);
@@ -102,7 +101,7 @@ public class FailureDetailsTests : SimulatorTest
             Sim.Faults.Clear();
             Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(status, headers: Headers((header, value), ("X-RateLimit-Remaining", "0"))));
 
-            var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => Pipeline(maxRetries: 2).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => Pipeline(maxRetries: 2).GetThingAsync(TestContext.Current.CancellationToken));
 
             Assert.Equal(status, (int)error.StatusCode!.Value);
             Assert.True(error.RetryAfter is null || (error.RetryAfter >= TimeSpan.Zero && error.RetryAfter <= ChatApis.Resilience.RetryHints.Ceiling), $"{header}: {value} gave {error.RetryAfter}");
@@ -115,7 +114,7 @@ public class FailureDetailsTests : SimulatorTest
         var resetMs = ServerDate.AddSeconds(20).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Headers(("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", resetMs))));
 
-        var response = await Pipeline(maxRetries: 3).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline(maxRetries: 3).GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal(TimeSpan.FromSeconds(20), Assert.Single(_clock.AutoAdvancedDelays));

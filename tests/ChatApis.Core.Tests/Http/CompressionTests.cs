@@ -17,7 +17,7 @@ public class CompressionTests : SimulatorTest
     [InlineData("br")]
     public async Task A_compressed_body_is_decoded(string encoding)
     {
-        var response = await Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, $"encoded/{encoding}/thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetEncodedAsync(encoding, "thing", TestContext.Current.CancellationToken);
 
         Assert.Equal("t1", response.Value.Id);
         Assert.Equal("Thing", response.Value.Name);
@@ -29,10 +29,7 @@ public class CompressionTests : SimulatorTest
     [Fact]
     public async Task A_custom_parser_reads_the_decoded_body()
     {
-        var response = await Pipeline().SendAsync(
-            new ApiRequest(HttpMethod.Get, "encoded/gzip/thing"),
-            static async (content, ct) => await content.ReadAsStringAsync(ct),
-            TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetEncodedTextAsync("gzip", "thing", TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"id":"t1","name":"Thing","count":3,"active":true}""", response.Value);
     }
@@ -41,7 +38,7 @@ public class CompressionTests : SimulatorTest
     public async Task A_compressed_error_body_still_names_the_error()
     {
         var error = await Assert.ThrowsAsync<ChatApiValidationException>(() =>
-            Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, "encoded/br/error"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Pipeline().GetEncodedAsync("br", "error", TestContext.Current.CancellationToken));
 
         Assert.Equal(422, (int)error.StatusCode!.Value);
         Assert.Equal("validation_failed", error.ErrorCode);
@@ -53,7 +50,7 @@ public class CompressionTests : SimulatorTest
     {
         // About 1.2 MB of JSON that gzip sends in a few kilobytes.
         var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
-            Pipeline(o => o.MaxResponseBytes = 64 * 1024).SendAsync(new ApiRequest(HttpMethod.Get, "encoded/gzip/huge"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Pipeline(o => o.MaxResponseBytes = 64 * 1024).GetEncodedAsync("gzip", "huge", TestContext.Current.CancellationToken));
 
         Assert.Contains("exceeded the 65536-byte response size limit", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +59,7 @@ public class CompressionTests : SimulatorTest
     public async Task An_encoding_the_client_did_not_ask_for_is_an_invalid_response()
     {
         var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
-            Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, "encoded/deflate/thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Pipeline().GetEncodedAsync("deflate", "thing", TestContext.Current.CancellationToken));
 
         Assert.Contains("was encoded as 'deflate', which the client did not ask for (it accepts gzip, br)", error.Message, StringComparison.Ordinal);
     }
@@ -78,7 +75,7 @@ public class CompressionTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(200, """{"id":"t1","name":"Thing","count":3,"active":true}""", headers: Labelled(encoding)));
 
         var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
-            Pipeline().SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(200, (int)error.StatusCode!.Value);
         Assert.Contains($"answered 200 but its body was labelled Content-Encoding '{encoding}'", error.Message, StringComparison.Ordinal);
@@ -93,7 +90,7 @@ public class CompressionTests : SimulatorTest
         Sim.Faults.On("DELETE", "/v1/things/t1").Once(Fault.Status(200, """{"deleted":true}""", headers: Labelled(encoding)));
 
         var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() =>
-            Pipeline().SendAsync(new ApiRequest(HttpMethod.Delete, "things/{id}", "t1"), TestContext.Current.CancellationToken));
+            Pipeline().DeleteThingAsync("t1", TestContext.Current.CancellationToken));
 
         Assert.Equal(200, (int)error.StatusCode!.Value);
         Assert.Contains("labelled Content-Encoding", error.Message, StringComparison.Ordinal);
@@ -105,10 +102,7 @@ public class CompressionTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(200, "A plain-text answer, sent uncompressed.", "text/plain", Labelled(encoding)));
 
-        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(
-            new ApiRequest(HttpMethod.Get, "thing"),
-            static async (content, ct) => await content.ReadAsStringAsync(ct),
-            TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().GetThingTextAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -118,7 +112,7 @@ public class CompressionTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(500, """{"error":"server_error","message":"boom"}""", headers: Labelled(encoding)));
 
         var error = await Assert.ThrowsAsync<ChatApiServerException>(() =>
-            Pipeline(o => o.MaxRetries = 1).SendAsync(new ApiRequest(HttpMethod.Get, "thing"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+            Pipeline(o => o.MaxRetries = 1).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(500, (int)error.StatusCode!.Value);
         Assert.Null(error.RawBody);

@@ -17,7 +17,7 @@ public class HandlerChainTests : SimulatorTest
     [Fact]
     public async Task A_GET_over_a_bare_handler_chain_sends_the_declared_request_and_reads_every_field()
     {
-        var response = await OverInvoker().SendAsync(new ApiRequest(HttpMethod.Get, "thing").AddQuery("expand", "all"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await OverInvoker().GetThingAsync("all", null, TestContext.Current.CancellationToken);
 
         var sent = Sim.Journal.Last;
         Assert.Equal("GET", sent.Method);
@@ -39,9 +39,7 @@ public class HandlerChainTests : SimulatorTest
     [Fact]
     public async Task A_POST_over_a_bare_handler_chain_sends_its_JSON_body()
     {
-        var request = new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "Widget" }, TestJsonContext.Default.NewThing);
-
-        var response = await OverInvoker().SendAsync(request, TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await OverInvoker().CreateThingAsync("Widget", TestContext.Current.CancellationToken);
 
         var sent = Sim.Journal.Last;
         Assert.Equal("POST", sent.Method);

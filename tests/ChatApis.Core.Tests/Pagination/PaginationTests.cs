@@ -10,10 +10,7 @@ public class PaginationTests : SimulatorTest
     {
         var pipeline = TestVendor.Pipeline(Sim);
         return new NumberedPageable<Thing>(
-            (page, ct) => pipeline.SendAsync(
-                new ApiRequest(HttpMethod.Get, "items").AddQuery("page", page).AddQuery("per_page", perPage).AddQuery("base", zeroBased ? "0" : null),
-                TestJsonContext.Default.IReadOnlyListThing,
-                ct),
+            (page, ct) => pipeline.ListItemsAsync(page, perPage, zeroBased, ct),
             firstPage,
             perPage,
             callToken ?? TestContext.Current.CancellationToken);
@@ -111,7 +108,7 @@ public class PaginationTests : SimulatorTest
 
         var pipeline = TestVendor.Pipeline(Sim);
         var pageable = new TimeKeysetPageable<TimelineItem>(
-            (cursor, ct) => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "timeline").AddQuery("per_page", 5).AddQuery("created_to", cursor), TestJsonContext.Default.IReadOnlyListTimelineItem, ct),
+            (cursor, ct) => pipeline.GetTimelineAsync(5, cursor, ct),
             item => item.CreatedAt,
             item => item.Id,
             pageSize: 5);
@@ -143,7 +140,7 @@ public class PaginationTests : SimulatorTest
 
         var pipeline = TestVendor.Pipeline(Sim);
         var pageable = new TimeKeysetPageable<TimelineItem>(
-            (cursor, ct) => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "timeline").AddQuery("per_page", 5).AddQuery("created_to", cursor), TestJsonContext.Default.IReadOnlyListTimelineItem, ct),
+            (cursor, ct) => pipeline.GetTimelineAsync(5, cursor, ct),
             item => item.CreatedAt,
             item => item.Id,
             pageSize: 5);
@@ -246,7 +243,7 @@ public class PaginationTests : SimulatorTest
     {
         var pipeline = TestVendor.Pipeline(Sim);
         return new TimeKeysetPageable<TimelineItem>(
-            (cursor, size, ct) => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "timeline").AddQuery("per_page", size).AddQuery("created_to", cursor), TestJsonContext.Default.IReadOnlyListTimelineItem, ct),
+            (cursor, size, ct) => pipeline.GetTimelineAsync(size, cursor, ct),
             item => item.CreatedAt,
             item => item.Id,
             pageSize,

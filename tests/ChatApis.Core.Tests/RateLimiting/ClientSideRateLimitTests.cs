@@ -1,3 +1,4 @@
+using ChatApis.Core.Tests.Support;
 using ChatApis.DependencyInjection;
 using ChatApis.Http;
 using ChatApis.RateLimiting;
@@ -45,7 +46,7 @@ public class ClientSideRateLimitTests : IAsyncLifetime
 
         var tasks = Enumerable.Range(0, calls).Select(async _ =>
         {
-            await pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "ping"), TestContext.Current.CancellationToken);
+            await pipeline.PingAsync(TestContext.Current.CancellationToken);
             finished.Add(_clock.GetUtcNow());
             Interlocked.Increment(ref completed);
         }).ToList();

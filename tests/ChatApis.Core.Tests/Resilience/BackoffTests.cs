@@ -1,13 +1,12 @@
-using ChatApis.Core.Tests.Support;
-using ChatApis.DependencyInjection;
 using ChatApis.Http;
+using ChatApis.Pipeline;
 
 namespace ChatApis.Core.Tests.Resilience;
 
 public class BackoffTests
 {
-    private static ChatApiPipeline Pipeline(TimeSpan baseDelay, TimeSpan maxDelay) =>
-        new(ChatApiHttp.CreateHandler(), TestVendor.Profile(), new ChatApiClientOptions { RetryBaseDelay = baseDelay, RetryMaxDelay = maxDelay });
+    private static RetryPolicy Policy(TimeSpan baseDelay, TimeSpan maxDelay) =>
+        new(new ChatApiClientOptions { RetryBaseDelay = baseDelay, RetryMaxDelay = maxDelay });
 
     [Theory]
     [InlineData(0, 500)]
@@ -16,8 +15,8 @@ public class BackoffTests
     [InlineData(3, 4000)]
     public void Backoff_doubles_per_attempt_with_twenty_percent_jitter(int attempt, double nominalMs)
     {
-        var pipeline = Pipeline(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
-        var samples = Enumerable.Range(0, 500).Select(_ => pipeline.Backoff(attempt).TotalMilliseconds).ToList();
+        var policy = Policy(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+        var samples = Enumerable.Range(0, 500).Select(_ => policy.Backoff(attempt).TotalMilliseconds).ToList();
         Assert.All(samples, ms => Assert.InRange(ms, nominalMs * 0.8, nominalMs * 1.2));
 
         // Jitter really spreads the retries of many clients apart.
@@ -30,10 +29,10 @@ public class BackoffTests
     [InlineData(1000)]
     public void Backoff_never_exceeds_the_cap(int attempt)
     {
-        var pipeline = Pipeline(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
+        var policy = Policy(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
         for (var i = 0; i < 200; i++)
         {
-            Assert.InRange(pipeline.Backoff(attempt), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10));
+            Assert.InRange(policy.Backoff(attempt), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10));
         }
     }
 }

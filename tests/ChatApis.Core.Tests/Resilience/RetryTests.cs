@@ -21,10 +21,6 @@ public class RetryTests : SimulatorTest
         tweak?.Invoke(o);
     }, _clock);
 
-    private static ApiRequest GetThing() => new(HttpMethod.Get, "thing");
-
-    private static ApiRequest PostThing() => new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "x" }, TestJsonContext.Default.NewThing);
-
     private static Dictionary<string, string> Dated(params (string Name, string Value)[] headers)
     {
         var all = new Dictionary<string, string> { ["Date"] = ServerDate.ToString("r", CultureInfo.InvariantCulture) };
@@ -41,7 +37,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Times(3, Fault.Status(503));
 
-        var response = await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("t1", response.Value.Id);
         Assert.Equal(4, response.Attempts);
@@ -58,7 +54,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Times(5, Fault.Status(500));
 
-        await Pipeline(o => o.MaxRetries = 5).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline(o => o.MaxRetries = 5).GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(5, _clock.AutoAdvancedDelays.Count);
         Assert.All(_clock.AutoAdvancedDelays.Skip(3), d => Assert.InRange(d, TimeSpan.FromSeconds(3.2), TimeSpan.FromSeconds(4)));
@@ -69,7 +65,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Status(502, """{"error":"bad_gateway","message":"upstream down"}"""));
 
-        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 2).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 2).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.Equal("bad_gateway", error.ErrorCode);
@@ -81,7 +77,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("Retry-After", "7"))));
 
-        var response = await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal([TimeSpan.FromSeconds(7)], _clock.AutoAdvancedDelays);
@@ -92,7 +88,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("Retry-After", ServerDate.AddSeconds(12).ToString("r", CultureInfo.InvariantCulture)))));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([TimeSpan.FromSeconds(12)], _clock.AutoAdvancedDelays);
     }
@@ -102,7 +98,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("Retry-After", "1.5"))));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([TimeSpan.FromSeconds(1.5)], _clock.AutoAdvancedDelays);
     }
@@ -112,7 +108,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("Retry-After", ServerDate.AddMinutes(-3).ToString("r", CultureInfo.InvariantCulture)))));
 
-        var response = await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.All(_clock.AutoAdvancedDelays, d => Assert.Equal(TimeSpan.Zero, d));
@@ -123,7 +119,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("Retry-After", "whenever"))));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.InRange(Assert.Single(_clock.AutoAdvancedDelays).TotalMilliseconds, 400, 600);
     }
@@ -133,7 +129,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.InRange(Assert.Single(_clock.AutoAdvancedDelays).TotalMilliseconds, 400, 600);
     }
@@ -144,7 +140,7 @@ public class RetryTests : SimulatorTest
         var reset = ServerDate.AddSeconds(15).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, headers: Dated(("X-RateLimit-Limit", "120"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset))));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([TimeSpan.FromSeconds(15)], _clock.AutoAdvancedDelays);
     }
@@ -154,7 +150,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, """{"message": "Too Many Attempts.", "retry_after": 60}"""));
 
-        await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([TimeSpan.FromSeconds(60)], _clock.AutoAdvancedDelays);
     }
@@ -164,7 +160,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(429, """{"message":"Too Many Attempts."}""", headers: Dated(("Retry-After", "3600"), ("Request-Id", "req_123"))));
 
-        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
         Assert.Equal("req_123", error.RequestId);
@@ -182,7 +178,7 @@ public class RetryTests : SimulatorTest
 
         var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() =>
             Pipeline(o => { o.TotalTimeout = TimeSpan.FromMinutes(10); o.MaxRetryAfter = TimeSpan.FromHours(1); })
-                .SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+                .GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(TimeSpan.FromMinutes(15), error.RetryAfter);
         Assert.Empty(_clock.AutoAdvancedDelays);
@@ -194,7 +190,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.Status(500));
 
-        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline().SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline().CreateThingAsync("x", TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(1, Sim.Journal.Count);
@@ -205,7 +201,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Times(2, Fault.Status(503));
 
-        var response = await Pipeline().SendAsync(PostThing().WithIdempotencyKey("Idempotency-Key", "key-123"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().CreateThingKeyedAsync("x", new RequestOptions { IdempotencyKey = "key-123" }, TestContext.Current.CancellationToken);
 
         Assert.Equal("key-123", response.IdempotencyKey);
         Assert.Equal(3, Sim.Journal.Count);
@@ -218,7 +214,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.Status(429, headers: Dated(("Retry-After", "1"))));
 
-        var response = await Pipeline().SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().CreateThingAsync("x", TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal(1, Sim.CreatedCount);
@@ -229,7 +225,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.DropResponseAfterProcessing());
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline().SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline().CreateThingAsync("x", TestContext.Current.CancellationToken));
 
         Assert.True(error.RequestMayHaveReachedServer);
         Assert.False(error.IsTimeout);
@@ -243,7 +239,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.DropResponseAfterProcessing());
 
-        var response = await Pipeline().SendAsync(PostThing().WithIdempotencyKey("Idempotency-Key", "k"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().CreateThingKeyedAsync("x", new RequestOptions { IdempotencyKey = "k" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
     }
@@ -253,7 +249,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(404, """{"error":"Thing not found","message":"No such thing."}"""));
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("Thing not found", error.ErrorCode);
         Assert.Equal(1, Sim.Journal.Count);
@@ -271,7 +267,7 @@ public class RetryTests : SimulatorTest
             TotalTimeout = TimeSpan.FromHours(2),
         }, null, _clock);
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => pipeline.SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => pipeline.CreateThingAsync("x", TestContext.Current.CancellationToken));
 
         Assert.False(error.RequestMayHaveReachedServer);
         Assert.Contains("never reached the server", error.Message, StringComparison.Ordinal);
@@ -283,7 +279,7 @@ public class RetryTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(503));
 
-        await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 0).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 0).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(1, Sim.Journal.Count);
     }

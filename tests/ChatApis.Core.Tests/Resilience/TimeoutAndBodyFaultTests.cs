@@ -26,10 +26,6 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
 
     private static void Short(ChatApiClientOptions o) => o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
 
-    private static ApiRequest GetThing() => new(HttpMethod.Get, "thing");
-
-    private static ApiRequest PostThing() => new ApiRequest(HttpMethod.Post, "things").WithJsonBody(new NewThing { Name = "x" }, TestJsonContext.Default.NewThing);
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -37,7 +33,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Hang());
 
-        var response = await Pipeline(o => o.AttemptTimeout = TimeSpan.FromSeconds(1), overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline(o => o.AttemptTimeout = TimeSpan.FromSeconds(1), overInvoker).GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal("t1", response.Value.Id);
@@ -52,7 +48,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
         // busy machine a real 300 ms could pass before the POST even arrived.
         var clock = new ManualTimeProvider();
         var call = TestVendor.Pipeline(Sim, o => { o.AttemptTimeout = TimeSpan.FromSeconds(5); o.TotalTimeout = TimeSpan.FromSeconds(30); }, clock)
-            .SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+            .CreateThingAsync("x", TestContext.Current.CancellationToken);
         await WaitForFirstRequestAsync();
 
         clock.Advance(TimeSpan.FromSeconds(5));
@@ -71,7 +67,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.StallBody(10));
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 1; }, overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 1; }, overInvoker).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.True(error.IsTimeout);
         Assert.Equal(2, Sim.Journal.Count);
@@ -82,7 +78,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.SlowBody(TimeSpan.FromMilliseconds(100)));
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 0; }).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline(o => { Short(o); o.MaxRetries = 0; }).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.True(error.IsTimeout);
     }
@@ -93,7 +89,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Hang());
 
         var error = await Assert.ThrowsAsync<ChatApiTransportException>(() =>
-            Pipeline(o => { Short(o); o.MaxRetries = 10; o.TotalTimeout = TimeSpan.FromMilliseconds(800); }).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken)
+            Pipeline(o => { Short(o); o.MaxRetries = 10; o.TotalTimeout = TimeSpan.FromMilliseconds(800); }).GetThingAsync(TestContext.Current.CancellationToken)
                 .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
 
         // Counted, not timed: each attempt lasts its full 300 ms, so within 800 ms at most three can start,
@@ -110,7 +106,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Hang());
         using var cancel = new CancellationTokenSource();
 
-        var call = Pipeline(overInvoker: overInvoker).SendAsync(GetThing(), TestJsonContext.Default.Thing, cancel.Token);
+        var call = Pipeline(overInvoker: overInvoker).GetThingAsync(cancel.Token);
         await WaitForFirstRequestAsync();
 
         await cancel.CancelAsync();
@@ -139,7 +135,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Abort());
 
-        var response = await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
     }
@@ -149,7 +145,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.TruncateBody(12));
 
-        var response = await Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+        var response = await Pipeline().GetThingAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal("Thing", response.Value.Name);
@@ -160,7 +156,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("POST", "/v1/things").Once(Fault.TruncateBody(5));
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline().SendAsync(PostThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Pipeline().CreateThingAsync("x", TestContext.Current.CancellationToken));
 
         Assert.True(error.RequestMayHaveReachedServer);
         Assert.Equal(1, Sim.CreatedCount);
@@ -175,7 +171,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.ReplaceBody(body));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
         Assert.IsType<System.Text.Json.JsonException>(error.InnerException);
@@ -186,7 +182,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.ReplaceBody(""));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
     }
@@ -196,13 +192,13 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.ReplaceBody("null"));
 
-        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task A_204_is_a_success_for_a_call_without_a_body()
     {
-        var response = await Pipeline().SendAsync(new ApiRequest(HttpMethod.Delete, "things/{id}", "a b"), TestContext.Current.CancellationToken);
+        var response = await Pipeline().DeleteThingAsync("a b", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("/v1/things/a%20b", Sim.Journal.Last.Path);
@@ -213,7 +209,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Always(Fault.Html(502));
 
-        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 1).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => Pipeline(o => o.MaxRetries = 1).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.Null(error.ErrorCode);
@@ -227,7 +223,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.OversizeBody(200_000));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline(o => o.MaxResponseBytes = 64 * 1024).SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline(o => o.MaxResponseBytes = 64 * 1024).GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("size limit", error.Message, StringComparison.Ordinal);
     }
@@ -237,7 +233,7 @@ public class TimeoutAndBodyFaultTests : SimulatorTest
     {
         Sim.Faults.On("GET", "/v1/thing").Once(Fault.Redirect("http://evil.example/steal"));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().SendAsync(GetThing(), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Found, error.StatusCode);
         Assert.Contains("http://evil.example", error.Message, StringComparison.Ordinal);

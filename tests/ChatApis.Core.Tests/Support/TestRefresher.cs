@@ -13,12 +13,9 @@ internal sealed class TestRefresher(ChatApiPipeline pipeline, TimeProvider time)
     public async Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
-        var request = new ApiRequest(HttpMethod.Post, "/oauth/token")
-            .WithoutAuthentication()
-            .WithJsonBody(new RefreshRequest { RefreshToken = refreshToken }, TestJsonContext.Default.RefreshRequest);
         try
         {
-            var response = await pipeline.SendAsync(request, TestJsonContext.Default.TokenResponse, cancellationToken);
+            var response = await pipeline.RefreshTokenAsync(refreshToken, cancellationToken);
             var tokens = response.Value;
             return new OAuthTokens(tokens.AccessToken, tokens.RefreshToken, time.GetUtcNow().AddSeconds(tokens.ExpiresIn));
         }
