@@ -85,7 +85,7 @@ public static class BreakdownRunner
         return
         [
             ("1 baseline: HttpClient + STJ source-gen DTOs", () => RawAsync(dto, path, sdkModels: false, withTimeout: false), dto),
-            ("2 = 1 with the SDK's models (VertextJsonContext)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
+            ("2 = 1 with the SDK's models (source-generated)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
             ("3 = 2 + a 30 s timeout token per call", () => RawAsync(timeout, path, sdkModels: true, withTimeout: true), timeout),
             ("4 = 2 over ChatApiHttp's primary handler", () => RawAsync(primary, path, sdkModels: true, withTimeout: false), primary),
             ("5 = 2 read whole into a pooled buffer, parsed in one pass", () => BufferedAsync(buffered, path), buffered),
@@ -103,7 +103,7 @@ public static class BreakdownRunner
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(token);
         _ = sdkModels
-            ? (await JsonSerializer.DeserializeAsync(stream, VertextJsonContext.Default.IReadOnlyListChatbot, token))!.Count
+            ? (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.IReadOnlyListVertextChatbot, token))!.Count
             : (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.ListVertextChatbotDto, token))!.Count;
     }
 
@@ -124,7 +124,7 @@ public static class BreakdownRunner
                 filled += read;
             }
 
-            _ = JsonSerializer.Deserialize(buffer.AsSpan(0, filled), VertextJsonContext.Default.IReadOnlyListChatbot)!.Count;
+            _ = JsonSerializer.Deserialize(buffer.AsSpan(0, filled), BenchJsonContext.Default.IReadOnlyListVertextChatbot)!.Count;
         }
         finally
         {
@@ -135,7 +135,7 @@ public static class BreakdownRunner
     private static async Task PipelineAsync(ChatApiPipeline pipeline, int perPage)
     {
         var request = new ApiRequest(HttpMethod.Get, "chatbots/list").AddQuery("page", 0).AddQuery("per_page", perPage);
-        _ = (await pipeline.SendAsync(request, VertextJsonContext.Default.IReadOnlyListChatbot)).Value.Count;
+        _ = (await pipeline.SendAsync(request, BenchJsonContext.Default.IReadOnlyListVertextChatbot)).Value.Count;
     }
 
     // The same raw call over SocketsHttpHandlers that differ in one setting each from the baseline's: which of

@@ -110,6 +110,7 @@ public class MalformedPayloadTests
         return inner switch
         {
             ApiModel m => m,
+            ChatApis.Webhooks.WebhookSubscription subscription => subscription.Raw,
             IEnumerable list when list is not string => list.Cast<object?>().FirstOrDefault() as ApiModel,
             _ => null,
         };
@@ -158,7 +159,7 @@ public class MalformedPayloadTests
         yield return new("Vertext chatbots", "vertext/chatbots-list.json", vertext, "GET", "/chatbots/list", (c, ct) => Box(V(c).GetChatbotsPageAsync(cancellationToken: ct)));
         yield return new("Vertext contacts", "vertext/contacts-list.json", vertext, "GET", $"/contacts/{VertextSimulator.ContactsChatbotId}", (c, ct) => Box(V(c).GetContactsPageAsync(VertextSimulator.ContactsChatbotId, cancellationToken: ct)));
         yield return new("Vertext subscription", "vertext/subscription-created.json", vertext, "POST", $"/chatbots/{VertextSimulator.DemoChatbotId}/zapier_subscriptions",
-            (c, ct) => Box(V(c).CreateZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/x"), ct)));
+            (c, ct) => Box(V(c).SubscribeWebhookAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/x"), cancellationToken: ct)));
 
         static ZipchatClient Z(ChatApiClient c) => (ZipchatClient)c;
         var zipchat = Surfaces.Zipchat;

@@ -145,7 +145,7 @@ public static class Surfaces
         public override SurfaceCall Read => new("list chatbots", "GET", "/chatbots/list", true, (c, ct) => Box(((VertextClient)c).GetChatbotsPageAsync(cancellationToken: ct)));
 
         public override SurfaceCall Write => new("create subscription", "POST", $"/chatbots/{VertextSimulator.DemoChatbotId}/zapier_subscriptions", false,
-            (c, ct) => Box(((VertextClient)c).CreateZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/catch/1"), ct)));
+            (c, ct) => Box(((VertextClient)c).SubscribeWebhookAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/catch/1"), cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [VertextSimulator.AccessToken];
 
