@@ -43,7 +43,7 @@ try
     ChattingAccount me = await chatting.GetMeAsync();
     AnsiConsole.MarkupLineInterpolated($"Connected to workspace [green]{me.WorkspaceId}[/] ({me.TeamName}, owner {me.OwnerEmail}).");
 
-    var lead = new NewContact("jordan.lee@example.com")
+    var lead = new ChattingNewContact("jordan.lee@example.com")
     {
         Name = "Jordan Lee",
         Phone = "+1 555 010 2030",
@@ -57,10 +57,10 @@ try
     var created = await chatting.CreateContactAsync(lead);
     AnsiConsole.MarkupLineInterpolated($"Created contact [green]{created.Value.Id}[/] for {created.Value.Email} (idempotency key {created.IdempotencyKey}).");
 
-    ContactTag tag = await chatting.AddContactTagAsync(created.Value.Id, "hot-lead");
+    ChattingContactTag tag = await chatting.AddContactTagAsync(created.Value.Id, "hot-lead");
     AnsiConsole.MarkupLineInterpolated($"Tagged {tag.Id} with [yellow]{tag.Tag}[/].");
 
-    SentMessage message = await chatting.SendMessageAsync(conversationId, "Thanks Jordan! A specialist will reply within the hour.", asSystem: true);
+    ChattingSentMessage message = await chatting.SendMessageAsync(conversationId, "Thanks Jordan! A specialist will reply within the hour.", asSystem: true);
     AnsiConsole.MarkupLineInterpolated($"Posted message [green]{message.Id}[/] into {message.ConversationId} as {message.Sender}.");
 
     var table = new Table().AddColumns("Event", "When", "Details");
@@ -97,7 +97,7 @@ catch (Exception ex) when (ex is InvalidOperationException or ArgumentException 
     return 2;
 }
 
-static async Task<string> FindConversationAsync(ChattingClient chatting, ChattingSimulator? simulator, string? configured, NewContact lead)
+static async Task<string> FindConversationAsync(ChattingClient chatting, ChattingSimulator? simulator, string? configured, ChattingNewContact lead)
 {
     if (simulator is not null)
     {

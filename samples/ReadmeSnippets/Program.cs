@@ -123,8 +123,8 @@ await using (var app = web.Build())
     var chattingServices = new ServiceCollection().AddChattingClient(configuration.GetSection("ChatApis:Chatting")).Services;
     await using var chattingProvider = chattingServices.BuildServiceProvider();
     var chatting = chattingProvider.GetRequiredService<ChattingClient>();
-    await chatting.SubscribeAsync(ChattingEvent.ContactCreated, new Uri(hooks, "hooks/chatting"));
-    await chatting.CreateContactAsync(new NewContact("new.lead@example.com") { Name = "New Lead" });
+    await chatting.SubscribeWebhookAsync(ChattingEvent.ContactCreated, new Uri(hooks, "hooks/chatting"));
+    await chatting.CreateContactAsync(new ChattingNewContact("new.lead@example.com") { Name = "New Lead" });
     await chattingSim.WhenDeliveriesIdleAsync();
     Require(chattingSim.DeliveryAttempts.Any(a => a.Target.AbsolutePath == "/hooks/chatting" && a.StatusCode == 200), "the Chatting trigger endpoint accepted a delivery");
     await app.StopAsync();
@@ -153,8 +153,8 @@ await using (var app = InboundSnippets.Build(inboundBuilder, assistLoopToken, ch
     var chattingServices = new ServiceCollection().AddChattingClient(configuration.GetSection("ChatApis:Chatting")).Services;
     await using var chattingProvider = chattingServices.BuildServiceProvider();
     var chatting = chattingProvider.GetRequiredService<ChattingClient>();
-    await chatting.SubscribeAsync(ChattingEvent.ContactCreated, ChatApis.AspNetCore.WebhookUrlToken.BuildTargetUrl(new Uri(publicBase, "hooks/chatting"), chattingToken));
-    await chatting.CreateContactAsync(new NewContact("inbound.lead@example.com"));
+    await chatting.SubscribeWebhookAsync(ChattingEvent.ContactCreated, ChatApis.AspNetCore.WebhookUrlToken.BuildTargetUrl(new Uri(publicBase, "hooks/chatting"), chattingToken));
+    await chatting.CreateContactAsync(new ChattingNewContact("inbound.lead@example.com"));
     await Eventually(() => chattingSim.DeliveryAttempts.Any(a => a.Target.AbsolutePath == "/hooks/chatting/" + chattingToken && a.StatusCode == 200), "the Chatting trigger endpoint handled a delivery");
     await app.StopAsync();
     ran += 3;

@@ -13,7 +13,7 @@ internal static class ChattingCheck
     public static async Task<SmokeReport> RunAsync(ChattingClient client, IConfiguration section, HttpClient http, CancellationToken cancellationToken)
     {
         var report = new SmokeReport("Chatting");
-        var response = await client.GetMeAsync(cancellationToken).ConfigureAwait(false);
+        var response = await client.GetMeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var raw = await RawJson.GetAsync(http, new Uri(client.BaseAddress, "me"), "X-API-Key", section["ApiKey"] ?? "", cancellationToken).ConfigureAwait(false);
 
         var account = response.Value;

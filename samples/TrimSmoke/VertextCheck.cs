@@ -20,7 +20,7 @@ internal static class VertextCheck
     public static async Task<SmokeReport> RunAsync(VertextClient client, IConfiguration section, HttpClient http, CancellationToken cancellationToken)
     {
         var report = new SmokeReport("Vertext");
-        var response = await client.GetChatbotsPageAsync(page: 0, perPage: PerPage, cancellationToken).ConfigureAwait(false);
+        var response = await client.GetChatbotsPageAsync(pageIndex: 0, perPage: PerPage, cancellationToken: cancellationToken).ConfigureAwait(false);
         var raw = await RawJson.GetAsync(
             http, new Uri(client.BaseAddress, $"chatbots/list?page=0&per_page={PerPage}"), "Authorization", $"Bearer {section["AccessToken"]}", cancellationToken).ConfigureAwait(false);
 

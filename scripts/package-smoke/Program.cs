@@ -115,8 +115,8 @@ try
     app.MapChattingTriggers("/hooks/chatting/{token}", o => o.UrlToken = token);
     await app.StartAsync();
     var target = WebhookUrlToken.BuildTargetUrl(new Uri(new Uri(app.Urls.First().TrimEnd('/') + "/"), "hooks/chatting"), token);
-    await chatting.SubscribeAsync(ChattingEvent.ContactCreated, target);
-    await chatting.CreateContactAsync(new NewContact("smoke@example.com"));
+    await chatting.SubscribeWebhookAsync(ChattingEvent.ContactCreated, target);
+    await chatting.CreateContactAsync(new ChattingNewContact("smoke@example.com"));
     var trigger = await handled.Task.WaitAsync(TimeSpan.FromSeconds(10));
     Check("AspNetCore", trigger.Email == "smoke@example.com", $"a Chatting contact.created trigger reached its typed handler: {trigger.Email}");
     await app.StopAsync();

@@ -1,9 +1,12 @@
-using System.Globalization;
 using System.Net.Mail;
-using ChatApis.Auth;
+using ChatApis.Chatting.Api;
 using ChatApis.Http;
 using ChatApis.Safety;
+using ChatApis.Vendors;
+using ChatApis.Webhooks;
 using Microsoft.Extensions.Logging;
+using RefitSettings = Refit.RefitSettings;
+using SystemTextJsonContentSerializer = Refit.SystemTextJsonContentSerializer;
 
 namespace ChatApis.Chatting;
 
@@ -14,9 +17,10 @@ namespace ChatApis.Chatting;
 /// Every method is virtual so tests can mock it.
 /// </summary>
 /// <remarks>
-/// The actions send an <c>Idempotency-Key</c>, generated once per call unless the caller passes one,
-/// and the same on every retry: a retry after a lost response replays Chatting's stored answer instead
-/// of acting twice. Reusing a key with another body fails with <see cref="ChattingErrorCode.IdempotencyKeyConflict"/>.
+/// The actions send an <c>Idempotency-Key</c>: <see cref="RequestOptions.IdempotencyKey"/> when the caller gives
+/// one, otherwise a new key per call, the same on every retry: a retry after a lost response replays Chatting's
+/// stored answer instead of acting twice. Reusing a key with another body fails with
+/// <see cref="ChattingErrorCode.IdempotencyKeyConflict"/>. The other endpoints take no key (the client refuses one).
 /// </remarks>
 public class ChattingClient : ChatApiClient
 {
@@ -26,20 +30,27 @@ public class ChattingClient : ChatApiClient
     /// <summary>The most sample records a sample endpoint returns (Chatting's default is 10).</summary>
     public const int MaxSampleLimit = 50;
 
+    private static readonly RefitSettings Settings = CreateSettings();
+
+    private readonly IChattingApi _api = null!;
+
     /// <summary>Creates a standalone client that owns its HTTP connection pool.</summary>
     /// <param name="options">The API key and settings (validated here).</param>
     /// <param name="timeProvider">The clock, if not the system's.</param>
     /// <param name="loggerFactory">Where to log, if anywhere.</param>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
     public ChattingClient(ChattingClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : base(ChattingVendor.Profile, Valid(options), new ApiKeyHandler(ChattingVendor.ApiKeyHeader, options.ApiKey!), timeProvider, loggerFactory)
+        : base(ChattingVendor.Instance.CreateStandalonePipeline(options, timeProvider, loggerFactory), ownsPipeline: true)
     {
+        _api = ChatApiRefit.For<IChattingApi>(Pipeline, Settings);
     }
 
-    /// <summary>Creates a client over a pipeline (used by dependency injection).</summary>
-    /// <param name="pipeline">The pipeline.</param>
-    internal ChattingClient(ChatApiPipeline pipeline)
-        : base(pipeline)
+    /// <summary>Creates a client from its vendor descriptor (dependency injection).</summary>
+    /// <param name="context">The client being built.</param>
+    internal ChattingClient(ChatApiClientContext<ChattingClientOptions> context)
+        : base(context.Pipeline)
     {
+        _api = ChatApiRefit.For<IChattingApi>(Pipeline, Settings);
     }
 
     /// <summary>For mocking: a client whose virtual methods a test overrides.</summary>
@@ -48,11 +59,12 @@ public class ChattingClient : ChatApiClient
     }
 
     /// <summary>Gets the workspace the API key belongs to; use it as the connection check.</summary>
+    /// <param name="options">Settings for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The workspace id, team name and owner email.</returns>
     /// <exception cref="ChatApiAuthenticationException">The key is missing or invalid (<see cref="ChattingErrorCode.ApiKeyInvalid"/>).</exception>
-    public virtual Task<ApiResponse<ChattingAccount>> GetMeAsync(CancellationToken cancellationToken = default) =>
-        Pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "me"), ChattingJsonContext.Default.ChattingAccount, cancellationToken);
+    public virtual Task<ApiResponse<ChattingAccount>> GetMeAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pipeline.SendAsync(ChattingOperations.GetMe, (call, ct) => _api.GetMe(call, ct), ChattingJsonContext.Default.ChattingAccount, options, cancellationToken);
 
     /// <summary>
     /// Subscribes a target URL to an event. Chatting upserts on (workspace, event, target URL): subscribing
@@ -60,30 +72,39 @@ public class ChattingClient : ChatApiClient
     /// </summary>
     /// <param name="event">The event, normally one of <see cref="ChattingEvent.ConversationCreated"/>, <see cref="ChattingEvent.ConversationResolved"/>, <see cref="ChattingEvent.ContactCreated"/> or <see cref="ChattingEvent.TagAdded"/>.</param>
     /// <param name="targetUrl">The absolute http(s) URL the payloads are POSTed to.</param>
+    /// <param name="options">Settings for this call (Chatting takes no idempotency key here).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The subscription (keep its id to unsubscribe).</returns>
+    /// <returns>
+    /// The subscription: its <see cref="WebhookSubscription.Id"/> unsubscribes, <see cref="WebhookSubscription.EventName"/>
+    /// is the event, <see cref="WebhookSubscription.Raw"/> is the <see cref="ChattingWebhookSubscription"/> (with
+    /// <c>active</c>); <see cref="WebhookSubscription.TargetUrl"/> is null (Chatting does not echo it).
+    /// </returns>
     /// <exception cref="ChatApiValidationException">Chatting rejected the event or URL (<see cref="ChattingErrorCode.InvalidSubscription"/>).</exception>
     /// <exception cref="ChatApiServerException">The subscription could not be saved (<see cref="ChattingErrorCode.SubscriptionSaveFailed"/>).</exception>
-    public virtual Task<ApiResponse<WebhookSubscription>> SubscribeAsync(ChattingEvent @event, Uri targetUrl, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<WebhookSubscription>> SubscribeWebhookAsync(ChattingEvent @event, Uri targetUrl, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckEvent(@event, nameof(@event));
         Guard.AbsoluteUrl(targetUrl, requireHttps: false);
-        var request = new ApiRequest(HttpMethod.Post, "webhooks/subscribe")
-            .WithJsonBody(new SubscribeBody(@event.Value, targetUrl.OriginalString), ChattingJsonContext.Requests.SubscribeBody)
-            .MarkIdempotent();
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.WebhookSubscription, cancellationToken);
+        var body = new SubscribeBody(@event.Value, targetUrl.OriginalString);
+        return Pipeline.SendAsync(ChattingOperations.Subscribe, (call, ct) => _api.Subscribe(body, call, ct), ChattingWebhookSubscriptionJson.TypeInfo, options, cancellationToken);
     }
 
-    /// <summary>Unsubscribes: Chatting deactivates the subscription (subscribing again reactivates it).</summary>
+    /// <summary>
+    /// Unsubscribes: Chatting deactivates the subscription (subscribing again reactivates it). The response is an
+    /// <see cref="ApiResponse{T}"/> of <see cref="ChattingWebhookUnsubscription"/> (the id and <c>active: false</c>)
+    /// for callers who want Chatting's answer.
+    /// </summary>
     /// <param name="webhookId">The subscription's id, e.g. <c>wh_123</c>.</param>
+    /// <param name="options">Settings for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The id and <c>active: false</c>.</returns>
+    /// <returns>The response metadata.</returns>
     /// <exception cref="ChatApiNotFoundException">No such subscription (<see cref="ChattingErrorCode.NotFound"/>).</exception>
-    public virtual Task<ApiResponse<WebhookUnsubscription>> UnsubscribeAsync(string webhookId, CancellationToken cancellationToken = default)
+    public virtual async Task<ApiResponse> UnsubscribeWebhookAsync(string webhookId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(webhookId);
-        var request = new ApiRequest(HttpMethod.Delete, "webhooks/{id}", webhookId);
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.WebhookUnsubscription, cancellationToken);
+
+        // The body is still read (and a malformed one is still an error): Chatting answers with the deactivated subscription.
+        return await Pipeline.SendAsync(ChattingOperations.Unsubscribe, (call, ct) => _api.Unsubscribe(webhookId, call, ct), ChattingJsonContext.Default.ChattingWebhookUnsubscription, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,13 +112,14 @@ public class ChattingClient : ChatApiClient
     /// from), newest first: <c>conversation.created</c> by default, or <c>conversation.resolved</c> /
     /// <c>tag.added</c>.
     /// </summary>
-    /// <param name="limit">How many (1 to 50); <c>null</c> for Chatting's default of 10.</param>
-    /// <param name="event">The event; <c>null</c> for <see cref="ChattingEvent.ConversationCreated"/>. Contact samples come from <see cref="GetRecentContactTriggersAsync"/>.</param>
+    /// <param name="limit">How many (1 to 50); <c>null</c> leaves it out (Chatting's default is 10).</param>
+    /// <param name="event">The event; <c>null</c> leaves it out (<see cref="ChattingEvent.ConversationCreated"/>). Contact samples come from <see cref="GetRecentContactTriggersAsync"/>.</param>
+    /// <param name="options">Settings for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed trigger payloads.</returns>
-    public virtual Task<ApiResponse<IReadOnlyList<ChattingTrigger>>> GetRecentConversationTriggersAsync(int? limit = null, ChattingEvent? @event = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<IReadOnlyList<ChattingTrigger>>> GetRecentConversationTriggersAsync(int? limit = null, ChattingEvent? @event = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckLimit(limit);
+        Guard.PageSize(limit, MaxSampleLimit);
         if (@event is { } e)
         {
             CheckEvent(e, nameof(@event));
@@ -107,100 +129,104 @@ public class ChattingClient : ChatApiClient
             }
         }
 
-        var request = new ApiRequest(HttpMethod.Get, "conversations").AddQuery("limit", limit).AddQuery("event", @event?.Value);
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.IReadOnlyListChattingTrigger, cancellationToken);
+        var eventName = @event?.Value;
+        return Pipeline.SendAsync(
+            ChattingOperations.GetConversationTriggers,
+            (call, ct) => _api.GetConversationTriggers(limit, eventName, call, ct),
+            ChattingJsonContext.Default.IReadOnlyListChattingTrigger,
+            options,
+            cancellationToken);
     }
 
     /// <summary>Gets recent <c>contact.created</c> trigger payloads (sample records), newest first.</summary>
-    /// <param name="limit">How many (1 to 50); <c>null</c> for Chatting's default of 10.</param>
+    /// <param name="limit">How many (1 to 50); <c>null</c> leaves it out (Chatting's default is 10).</param>
+    /// <param name="options">Settings for this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed trigger payloads.</returns>
-    public virtual Task<ApiResponse<IReadOnlyList<ChattingTrigger>>> GetRecentContactTriggersAsync(int? limit = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<IReadOnlyList<ChattingTrigger>>> GetRecentContactTriggersAsync(int? limit = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckLimit(limit);
-        var request = new ApiRequest(HttpMethod.Get, "contacts").AddQuery("limit", limit);
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.IReadOnlyListChattingTrigger, cancellationToken);
+        Guard.PageSize(limit, MaxSampleLimit);
+        return Pipeline.SendAsync(
+            ChattingOperations.GetContactTriggers,
+            (call, ct) => _api.GetContactTriggers(limit, call, ct),
+            ChattingJsonContext.Default.IReadOnlyListChattingTrigger,
+            options,
+            cancellationToken);
     }
 
     /// <summary>Creates a contact (or finds it: the id is stable for the same email).</summary>
-    /// <param name="contact">The contact; <see cref="NewContact.Email"/> is required.</param>
-    /// <param name="idempotencyKey">The idempotency key; <c>null</c> to generate one for this call. Pass your own to make a call you repeat later (e.g. after a crash) a replay.</param>
+    /// <param name="contact">The contact; <see cref="ChattingNewContact.Email"/> is required.</param>
+    /// <param name="options">
+    /// Settings for this call. Its <see cref="RequestOptions.IdempotencyKey"/> is sent as <c>Idempotency-Key</c>;
+    /// without one a key is made for this call. Pass your own to make a call you repeat later (e.g. after a crash) a replay.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The contact; <see cref="ApiResponse.IdempotencyKey"/> is the key that was sent.</returns>
     /// <exception cref="ChatApiConflictException"><see cref="ChattingErrorCode.WorkspaceSiteMissing"/>, or <see cref="ChattingErrorCode.IdempotencyKeyConflict"/> for a key reused with another body.</exception>
     /// <exception cref="ChatApiPermissionException">The write target is outside the workspace (<see cref="ChattingErrorCode.ContactSiteForbidden"/>).</exception>
     /// <exception cref="ChatApiNotFoundException">The new contact could not be loaded back (<see cref="ChattingErrorCode.ContactNotFound"/>).</exception>
     /// <exception cref="ChatApiServerException">The contact could not be saved (<see cref="ChattingErrorCode.ContactSaveFailed"/>).</exception>
-    public virtual Task<ApiResponse<CreatedContact>> CreateContactAsync(NewContact contact, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ChattingCreatedContact>> CreateContactAsync(ChattingNewContact contact, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckContact(contact);
-        var request = new ApiRequest(HttpMethod.Post, "contacts")
-            .WithJsonBody(contact, ChattingJsonContext.Requests.NewContact)
-            .WithIdempotencyKey(ChattingVendor.IdempotencyKeyHeader, KeyFor(idempotencyKey));
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.CreatedContact, cancellationToken);
+        return Pipeline.SendAsync(
+            ChattingOperations.CreateContact,
+            (call, ct) => _api.CreateContact(contact, call.IdempotencyKey, call, ct),
+            ChattingJsonContext.Default.ChattingCreatedContact,
+            options,
+            cancellationToken);
     }
 
     /// <summary>Adds a tag to a contact.</summary>
     /// <param name="contactId">The contact's id, e.g. <c>contact_123</c>.</param>
     /// <param name="tag">The tag (not empty).</param>
-    /// <param name="idempotencyKey">The idempotency key; <c>null</c> to generate one for this call.</param>
+    /// <param name="options">Settings for this call; its <see cref="RequestOptions.IdempotencyKey"/> is sent as <c>Idempotency-Key</c> (one is made otherwise).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The contact id and tag; <see cref="ApiResponse.IdempotencyKey"/> is the key that was sent.</returns>
     /// <exception cref="ChatApiNotFoundException">No such contact (<see cref="ChattingErrorCode.NotFound"/>).</exception>
     /// <exception cref="ChatApiConflictException">The key was reused with another body (<see cref="ChattingErrorCode.IdempotencyKeyConflict"/>).</exception>
-    public virtual Task<ApiResponse<ContactTag>> AddContactTagAsync(string contactId, string tag, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ChattingContactTag>> AddContactTagAsync(string contactId, string tag, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(contactId);
         Guard.NotEmpty(tag);
-        var request = new ApiRequest(HttpMethod.Post, "contacts/{id}/tags", contactId)
-            .WithJsonBody(new AddTagBody(tag), ChattingJsonContext.Requests.AddTagBody)
-            .WithIdempotencyKey(ChattingVendor.IdempotencyKeyHeader, KeyFor(idempotencyKey));
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.ContactTag, cancellationToken);
+        var body = new AddTagBody(tag);
+        return Pipeline.SendAsync(
+            ChattingOperations.AddContactTag,
+            (call, ct) => _api.AddContactTag(contactId, body, call.IdempotencyKey, call, ct),
+            ChattingJsonContext.Default.ChattingContactTag,
+            options,
+            cancellationToken);
     }
 
     /// <summary>Posts a message into a conversation.</summary>
     /// <param name="conversationId">The conversation's id, e.g. <c>conv_123</c>.</param>
     /// <param name="message">The message text (not empty).</param>
     /// <param name="asSystem"><c>true</c> to send it as a system message (<c>"sender": "system"</c>); otherwise it is stored as the team's.</param>
-    /// <param name="idempotencyKey">The idempotency key; <c>null</c> to generate one for this call.</param>
+    /// <param name="options">Settings for this call; its <see cref="RequestOptions.IdempotencyKey"/> is sent as <c>Idempotency-Key</c> (one is made otherwise).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored message; <see cref="ApiResponse.IdempotencyKey"/> is the key that was sent.</returns>
     /// <exception cref="ChatApiNotFoundException">No such conversation (<see cref="ChattingErrorCode.NotFound"/>).</exception>
     /// <exception cref="ChatApiConflictException">The key was reused with another body (<see cref="ChattingErrorCode.IdempotencyKeyConflict"/>).</exception>
-    public virtual Task<ApiResponse<SentMessage>> SendMessageAsync(string conversationId, string message, bool asSystem = false, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ChattingSentMessage>> SendMessageAsync(string conversationId, string message, bool asSystem = false, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(conversationId);
         Guard.NotEmpty(message);
-        var body = new SendMessageBody(message, asSystem ? MessageSender.System.Value : null);
-        var request = new ApiRequest(HttpMethod.Post, "conversations/{id}/messages", conversationId)
-            .WithJsonBody(body, ChattingJsonContext.Requests.SendMessageBody)
-            .WithIdempotencyKey(ChattingVendor.IdempotencyKeyHeader, KeyFor(idempotencyKey));
-        return Pipeline.SendAsync(request, ChattingJsonContext.Default.SentMessage, cancellationToken);
+        var body = new SendMessageBody(message, asSystem ? ChattingMessageSender.System.Value : null);
+        return Pipeline.SendAsync(
+            ChattingOperations.SendMessage,
+            (call, ct) => _api.SendMessage(conversationId, body, call.IdempotencyKey, call, ct),
+            ChattingJsonContext.Default.ChattingSentMessage,
+            options,
+            cancellationToken);
     }
 
-    private static ChattingClientOptions Valid(ChattingClientOptions options)
+    // Request bodies go out as typed ("+1 555 ..." rather than "\u002B1 555 ..."): both are valid JSON, but the body
+    // is what Chatting's idempotency store compares and what people read in logs.
+    private static RefitSettings CreateSettings()
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
-        return options;
-    }
-
-    // One key per logical call, fixed before the first attempt so Core resends it unchanged on every retry.
-    private static string KeyFor(string? idempotencyKey)
-    {
-        if (idempotencyKey is null)
-        {
-            return Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
-        }
-
-        if (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c is < '!' or > '~'))
-        {
-            throw new ArgumentException(
-                "idempotencyKey must be 1 to 255 visible ASCII characters (it is sent as the Idempotency-Key header), or null to generate one.",
-                nameof(idempotencyKey));
-        }
-
-        return idempotencyKey;
+        var settings = ChatApiRefit.CreateSettings(ChattingJsonContext.Requests);
+        settings.ContentSerializer = new SystemTextJsonContentSerializer(ChattingJsonContext.Requests.Options);
+        return settings;
     }
 
     private static void CheckEvent(ChattingEvent @event, string name)
@@ -213,15 +239,7 @@ public class ChattingClient : ChatApiClient
         }
     }
 
-    private static void CheckLimit(int? limit)
-    {
-        if (limit is { } value && (value < MinSampleLimit || value > MaxSampleLimit))
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), value, $"limit must be between {MinSampleLimit} and {MaxSampleLimit} (was {value}); null uses Chatting's default of 10.");
-        }
-    }
-
-    private static void CheckContact(NewContact contact)
+    private static void CheckContact(ChattingNewContact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
         var email = contact.Email;

@@ -43,7 +43,7 @@ public sealed class ChattingTriggerTests : IAsyncLifetime
     private Uri Target(string suffix = "") => _app.Url($"hooks/chatting/{InboundApp.Token}{suffix}");
 
     private async Task SubscribeAsync(ChattingEvent @event, string suffix = "") =>
-        await _client.SubscribeAsync(@event, Target(suffix), TestContext.Current.CancellationToken);
+        await _client.SubscribeWebhookAsync(@event, Target(suffix), cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Every_documented_trigger_reaches_its_typed_handler_exactly_once()
@@ -57,7 +57,7 @@ public sealed class ChattingTriggerTests : IAsyncLifetime
         _sim.TagConversation(conversation, "vip", "agent@example.com");
         _simClock.Advance(TimeSpan.FromSeconds(90));
         _sim.ResolveConversation(conversation, "agent@example.com");
-        var contact = await _client.CreateContactAsync(new NewContact("new.lead@example.com") { Name = "New Lead", Company = "Acme" }, cancellationToken: TestContext.Current.CancellationToken);
+        var contact = await _client.CreateContactAsync(new ChattingNewContact("new.lead@example.com") { Name = "New Lead", Company = "Acme" }, cancellationToken: TestContext.Current.CancellationToken);
         await Bounded.Within(_sim.WhenDeliveriesIdleAsync());
 
         Assert.Equal([200, 200, 200, 200], _sim.DeliveryAttempts.Select(a => a.StatusCode));
@@ -122,7 +122,7 @@ public sealed class ChattingTriggerTests : IAsyncLifetime
         await SubscribeAsync(ChattingEvent.ContactCreated, "?copy=1");
         _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var contact = _client.CreateContactAsync(new NewContact("twice@example.com"), cancellationToken: TestContext.Current.CancellationToken);
+        var contact = _client.CreateContactAsync(new ChattingNewContact("twice@example.com"), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(await _log.Started.WaitAsync(Bounded.Limit, TestContext.Current.CancellationToken));
         await Bounded.UntilAsync(() => _sim.DeliveryAttempts.Count == 1, "the second copy's answer");
         Assert.Equal(503, _sim.DeliveryAttempts[0].StatusCode);

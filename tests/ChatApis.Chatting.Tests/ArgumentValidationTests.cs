@@ -1,3 +1,4 @@
+using ChatApis.Http;
 using ChatApis.Chatting.Tests.Support;
 
 namespace ChatApis.Chatting.Tests;
@@ -14,7 +15,7 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [MemberData(nameof(BadEmails))]
     public async Task A_missing_or_malformed_email_is_rejected(string? email)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(new NewContact(email!), cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(new ChattingNewContact(email!), cancellationToken: Ct));
 
         Assert.Equal("contact", error.ParamName);
         Assert.Contains("Email", error.Message, StringComparison.Ordinal);
@@ -33,9 +34,9 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [Fact]
     public async Task Empty_tags_and_custom_field_keys_are_rejected()
     {
-        var tags = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(new NewContact("a@example.com") { Tags = ["vip", " "] }, cancellationToken: Ct));
+        var tags = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(new ChattingNewContact("a@example.com") { Tags = ["vip", " "] }, cancellationToken: Ct));
         var fields = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(
-            new NewContact("a@example.com") { CustomFields = new Dictionary<string, string> { [""] = "x" } }, cancellationToken: Ct));
+            new ChattingNewContact("a@example.com") { CustomFields = new Dictionary<string, string> { [""] = "x" } }, cancellationToken: Ct));
 
         Assert.Equal("contact", tags.ParamName);
         Assert.Contains("Tags", tags.Message, StringComparison.Ordinal);
@@ -49,27 +50,29 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [InlineData(" ")]
     [InlineData("has space")]
     [InlineData("line\nbreak")]
-    public async Task A_caller_key_that_cannot_be_a_header_value_is_rejected(string key)
+    public void A_caller_key_that_cannot_be_a_header_value_is_rejected_before_any_call(string key)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.CreateContactAsync(new NewContact("a@example.com"), key, Ct));
-        var tag = await Assert.ThrowsAsync<ArgumentException>(() => Client.AddContactTagAsync("contact_123", "vip", key, Ct));
-        var message = await Assert.ThrowsAsync<ArgumentException>(() => Client.SendMessageAsync("conv_123", "Hi", idempotencyKey: key, cancellationToken: Ct));
+        // The key now travels in RequestOptions, which refuses it when it is set: no call can carry it.
+        var error = Assert.Throws<ArgumentException>(() => new RequestOptions { IdempotencyKey = key });
 
-        Assert.All([error, tag, message], e =>
-        {
-            Assert.Equal("idempotencyKey", e.ParamName);
-            Assert.Contains("255 visible ASCII", e.Message, StringComparison.Ordinal);
-        });
+        Assert.Equal("IdempotencyKey", error.ParamName);
+        Assert.Contains("255 visible ASCII", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, Sim.Journal.Count);
     }
 
     [Fact]
-    public async Task A_caller_key_longer_than_255_characters_is_rejected()
+    public void A_caller_key_longer_than_255_characters_is_rejected()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.SendMessageAsync("conv_123", "Hi", idempotencyKey: new string('k', 256), cancellationToken: Ct));
+        var error = Assert.Throws<ArgumentException>(() => new RequestOptions { IdempotencyKey = new string('k', 256) });
 
-        Assert.Equal("idempotencyKey", error.ParamName);
+        Assert.Equal("IdempotencyKey", error.ParamName);
         Assert.Equal(0, Sim.Journal.Count);
+    }
+
+    [Fact]
+    public void A_caller_key_of_exactly_255_characters_is_accepted()
+    {
+        Assert.Equal(new string('k', 255), new RequestOptions { IdempotencyKey = new string('k', 255) }.IdempotencyKey);
     }
 
     [Theory]
@@ -108,7 +111,7 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     public async Task A_sample_limit_outside_1_to_50_is_rejected(int limit)
     {
         var conversations = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetRecentConversationTriggersAsync(limit, cancellationToken: Ct));
-        var contacts = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetRecentContactTriggersAsync(limit, Ct));
+        var contacts = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetRecentContactTriggersAsync(limit, cancellationToken: Ct));
 
         Assert.All([conversations, contacts], e =>
         {
@@ -122,9 +125,9 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [Fact]
     public async Task Conversation_samples_reject_an_empty_event_and_contact_created()
     {
-        var empty = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, new ChattingEvent(""), Ct));
-        var unset = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, default(ChattingEvent), Ct));
-        var contact = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, ChattingEvent.ContactCreated, Ct));
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, new ChattingEvent(""), cancellationToken: Ct));
+        var unset = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, default(ChattingEvent), cancellationToken: Ct));
+        var contact = await Assert.ThrowsAsync<ArgumentException>(() => Client.GetRecentConversationTriggersAsync(null, ChattingEvent.ContactCreated, cancellationToken: Ct));
 
         Assert.All([empty, unset, contact], e => Assert.Equal("event", e.ParamName));
         Assert.Contains("GetRecentContactTriggersAsync", contact.Message, StringComparison.Ordinal);
@@ -134,8 +137,8 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [Fact]
     public async Task Subscribe_rejects_an_empty_event()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.SubscribeAsync(new ChattingEvent(" "), Hook, Ct));
-        var unset = await Assert.ThrowsAsync<ArgumentException>(() => Client.SubscribeAsync(default, Hook, Ct));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.SubscribeWebhookAsync(new ChattingEvent(" "), Hook, cancellationToken: Ct));
+        var unset = await Assert.ThrowsAsync<ArgumentException>(() => Client.SubscribeWebhookAsync(default, Hook, cancellationToken: Ct));
 
         Assert.Equal("event", error.ParamName);
         Assert.Equal("event", unset.ParamName);
@@ -155,7 +158,7 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [MemberData(nameof(BadTargets))]
     public async Task Subscribe_rejects_a_target_that_is_not_an_absolute_http_url(Uri? target)
     {
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.SubscribeAsync(ChattingEvent.TagAdded, target!, Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.SubscribeWebhookAsync(ChattingEvent.TagAdded, target!, cancellationToken: Ct));
 
         Assert.Equal("targetUrl", error.ParamName);
         Assert.Equal(0, Sim.Journal.Count);
@@ -167,7 +170,7 @@ public sealed class ArgumentValidationTests : ChattingTestBase
     [InlineData(" ")]
     public async Task Unsubscribe_needs_a_webhook_id(string? id)
     {
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.UnsubscribeAsync(id!, Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.UnsubscribeWebhookAsync(id!, cancellationToken: Ct));
 
         Assert.Equal("webhookId", error.ParamName);
         Assert.Equal(0, Sim.Journal.Count);

@@ -1,3 +1,4 @@
+using ChatApis.Http;
 using System.Net;
 using ChatApis.Chatting.Tests.Support;
 using ChatApis.Testing;
@@ -10,7 +11,7 @@ public sealed class IdempotencyTests : ChattingTestBase
     public async Task A_lost_response_is_retried_with_the_same_key_and_body_and_the_contact_is_created_once()
     {
         Sim.Faults.On("POST", "/api/zapier/contacts").Once(Fault.DropResponseAfterProcessing());
-        var contact = new NewContact("once@example.com") { Name = "Only Once", Tags = ["vip"] };
+        var contact = new ChattingNewContact("once@example.com") { Name = "Only Once", Tags = ["vip"] };
 
         var response = await Client.CreateContactAsync(contact, cancellationToken: Ct);
 
@@ -64,8 +65,8 @@ public sealed class IdempotencyTests : ChattingTestBase
     {
         const string key = "0b0e6a45-92b4-4da0-b0a9-6e612a8d02fa";
 
-        var first = await Client.CreateContactAsync(new NewContact("repeat@example.com"), key, Ct);
-        var second = await Client.CreateContactAsync(new NewContact("repeat@example.com"), key, Ct);
+        var first = await Client.CreateContactAsync(new ChattingNewContact("repeat@example.com"), new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct);
+        var second = await Client.CreateContactAsync(new ChattingNewContact("repeat@example.com"), new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct);
 
         Assert.All(Sim.Journal.Requests, r => Assert.Equal(key, r.Headers["Idempotency-Key"]));
         Assert.Equal(key, first.IdempotencyKey);
@@ -90,9 +91,9 @@ public sealed class IdempotencyTests : ChattingTestBase
     public async Task Reusing_a_key_with_another_body_is_a_typed_conflict_and_nothing_is_created()
     {
         const string key = "lead-import-42";
-        await Client.CreateContactAsync(new NewContact("first@example.com"), key, Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("first@example.com"), new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct);
 
-        var error = await Assert.ThrowsAsync<ChatApiConflictException>(() => Client.CreateContactAsync(new NewContact("second@example.com"), key, Ct));
+        var error = await Assert.ThrowsAsync<ChatApiConflictException>(() => Client.CreateContactAsync(new ChattingNewContact("second@example.com"), new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.Conflict, error.StatusCode);
         Assert.Equal("idempotency-key-conflict", error.ErrorCode);
@@ -106,11 +107,11 @@ public sealed class IdempotencyTests : ChattingTestBase
     public async Task Keys_are_scoped_to_the_api_key()
     {
         const string key = "shared-key";
-        await Client.SendMessageAsync("conv_123", "From the first workspace", idempotencyKey: key, cancellationToken: Ct);
+        await Client.SendMessageAsync("conv_123", "From the first workspace", options: new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct);
         var other = CreateClient(Testing.Chatting.ChattingSimulator.NoSiteApiKey);
 
         // The other workspace does not see the first one's key: its call is acted on (and 404s there).
-        await Assert.ThrowsAsync<ChatApiNotFoundException>(() => other.SendMessageAsync("conv_123", "From the second workspace", idempotencyKey: key, cancellationToken: Ct));
+        await Assert.ThrowsAsync<ChatApiNotFoundException>(() => other.SendMessageAsync("conv_123", "From the second workspace", options: new RequestOptions { IdempotencyKey = key }, cancellationToken: Ct));
 
         Assert.Equal(0, Sim.IdempotentReplays);
     }

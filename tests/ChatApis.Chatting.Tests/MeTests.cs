@@ -10,7 +10,7 @@ public sealed class MeTests : ChattingTestBase
     [Fact]
     public async Task GetMe_sends_the_key_and_reads_every_documented_field()
     {
-        var response = await Client.GetMeAsync(Ct);
+        var response = await Client.GetMeAsync(cancellationToken: Ct);
 
         var request = Assert.Single(Sim.Journal.Requests);
         AssertRequest(request, "GET", "/api/zapier/me");
@@ -33,7 +33,7 @@ public sealed class MeTests : ChattingTestBase
     {
         Sim.Faults.On("GET", "/api/zapier/me").Once(Fault.ReplaceBody(Fixture("me-response.json"), "application/json"));
 
-        ChattingAccount me = await Client.GetMeAsync(Ct);
+        ChattingAccount me = await Client.GetMeAsync(cancellationToken: Ct);
 
         Assert.True(me.Ok);
         Assert.Equal("owner_123", me.WorkspaceId);
@@ -46,7 +46,7 @@ public sealed class MeTests : ChattingTestBase
     {
         Sim.Faults.On("GET", "/api/zapier/me").Once(Fault.ReplaceBody("""{"ok":true,"workspace_id":"owner_9","plan":"pro"}""", "application/json"));
 
-        ChattingAccount me = await Client.GetMeAsync(Ct);
+        ChattingAccount me = await Client.GetMeAsync(cancellationToken: Ct);
 
         Assert.Equal("owner_9", me.WorkspaceId);
         Assert.Null(me.TeamName);
@@ -59,7 +59,7 @@ public sealed class MeTests : ChattingTestBase
     {
         var client = CreateClient(ChattingSimulator.NoSiteApiKey);
 
-        ChattingAccount me = await client.GetMeAsync(Ct);
+        ChattingAccount me = await client.GetMeAsync(cancellationToken: Ct);
 
         Assert.Equal(ChattingSimulator.NoSiteApiKey, Sim.Journal.Last.Headers["X-API-Key"]);
         Assert.Equal(ChattingSimulator.NoSiteWorkspaceId, me.WorkspaceId);
@@ -73,7 +73,7 @@ public sealed class MeTests : ChattingTestBase
         const string wrongKey = "ck_live_ffffffffffffffffffffffffffffffff";
         var client = CreateClient(wrongKey);
 
-        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetMeAsync(Ct));
+        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetMeAsync(cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("api-key-invalid", error.ErrorCode);

@@ -23,7 +23,7 @@ public sealed class SampleTriggerTests : ChattingTestBase
     [Fact]
     public async Task Resolved_samples_send_limit_then_event_as_documented()
     {
-        var response = await Client.GetRecentConversationTriggersAsync(1, ChattingEvent.ConversationResolved, Ct);
+        var response = await Client.GetRecentConversationTriggersAsync(1, ChattingEvent.ConversationResolved, cancellationToken: Ct);
 
         AssertRequest(Sim.Journal.Last, "GET", "/api/zapier/conversations", "?limit=1&event=conversation.resolved");
         TriggerAssertions.DocumentedConversationResolved(Assert.IsType<ConversationResolvedTrigger>(Assert.Single(response.Value)));
@@ -32,7 +32,7 @@ public sealed class SampleTriggerTests : ChattingTestBase
     [Fact]
     public async Task Tag_added_samples_read_the_documented_payload()
     {
-        var response = await Client.GetRecentConversationTriggersAsync(1, ChattingEvent.TagAdded, Ct);
+        var response = await Client.GetRecentConversationTriggersAsync(1, ChattingEvent.TagAdded, cancellationToken: Ct);
 
         AssertRequest(Sim.Journal.Last, "GET", "/api/zapier/conversations", "?limit=1&event=tag.added");
         TriggerAssertions.DocumentedTagAdded(Assert.IsType<TagAddedTrigger>(Assert.Single(response.Value)));
@@ -41,7 +41,7 @@ public sealed class SampleTriggerTests : ChattingTestBase
     [Fact]
     public async Task Contact_samples_read_the_documented_payload()
     {
-        var response = await Client.GetRecentContactTriggersAsync(1, Ct);
+        var response = await Client.GetRecentContactTriggersAsync(1, cancellationToken: Ct);
 
         AssertRequest(Sim.Journal.Last, "GET", "/api/zapier/contacts", "?limit=1");
         TriggerAssertions.DocumentedContactCreated(Assert.IsType<ContactCreatedTrigger>(Assert.Single(response.Value)));
@@ -51,11 +51,11 @@ public sealed class SampleTriggerTests : ChattingTestBase
     public async Task Samples_are_newest_first_and_honour_the_limit()
     {
         SimClock.Advance(TimeSpan.FromHours(1));
-        await Client.CreateContactAsync(new NewContact("first@example.com") { Name = "First", Company = "One" }, cancellationToken: Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("first@example.com") { Name = "First", Company = "One" }, cancellationToken: Ct);
         SimClock.Advance(TimeSpan.FromMinutes(1));
-        await Client.CreateContactAsync(new NewContact("second@example.com"), cancellationToken: Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("second@example.com"), cancellationToken: Ct);
 
-        var two = (await Client.GetRecentContactTriggersAsync(2, Ct)).Value;
+        var two = (await Client.GetRecentContactTriggersAsync(2, cancellationToken: Ct)).Value;
         var all = (await Client.GetRecentContactTriggersAsync(cancellationToken: Ct)).Value;
 
         Assert.Equal("?limit=2", Sim.Journal.Requests[2].QueryString);
@@ -77,7 +77,7 @@ public sealed class SampleTriggerTests : ChattingTestBase
     public async Task The_limit_bounds_are_sent()
     {
         await Client.GetRecentConversationTriggersAsync(50, cancellationToken: Ct);
-        await Client.GetRecentContactTriggersAsync(1, Ct);
+        await Client.GetRecentContactTriggersAsync(1, cancellationToken: Ct);
 
         Assert.Equal("?limit=50", Sim.Journal.Requests[0].QueryString);
         Assert.Equal("?limit=1", Sim.Journal.Requests[1].QueryString);
@@ -89,7 +89,7 @@ public sealed class SampleTriggerTests : ChattingTestBase
         Sim.Faults.On("GET", "/api/zapier/conversations").Once(Fault.ReplaceBody(
             """[{"event":"conversation.rated","timestamp":"2026-04-09T08:00:00.000Z","data__rating":5,"data":{"conversation_id":"conv_1","rating":5}}]""", "application/json"));
 
-        var response = await Client.GetRecentConversationTriggersAsync(1, new ChattingEvent("conversation.rated"), Ct);
+        var response = await Client.GetRecentConversationTriggersAsync(1, new ChattingEvent("conversation.rated"), cancellationToken: Ct);
 
         Assert.Equal("?limit=1&event=conversation.rated", Sim.Journal.Last.QueryString);
         var unknown = Assert.IsType<UnknownTrigger>(Assert.Single(response.Value));

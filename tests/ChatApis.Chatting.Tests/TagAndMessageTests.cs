@@ -30,7 +30,7 @@ public sealed class TagAndMessageTests : ChattingTestBase
     {
         Sim.Faults.On("POST", "/api/zapier/contacts/contact_123/tags").Once(Fault.ReplaceBody(Fixture("add-tag-response.json"), "application/json"));
 
-        ContactTag tag = await Client.AddContactTagAsync("contact_123", "vip", cancellationToken: Ct);
+        ChattingContactTag tag = await Client.AddContactTagAsync("contact_123", "vip", cancellationToken: Ct);
 
         Assert.True(tag.Ok);
         Assert.Equal("contact_123", tag.Id);
@@ -89,7 +89,7 @@ public sealed class TagAndMessageTests : ChattingTestBase
         Assert.True(message.Ok);
         Assert.Equal("msg_123", message.Id);
         Assert.Equal("conv_123", message.ConversationId);
-        Assert.Equal(MessageSender.System, message.Sender);
+        Assert.Equal(ChattingMessageSender.System, message.Sender);
         Assert.Equal(DocumentDay, message.CreatedAt);
         var stored = Assert.Single(Sim.Messages);
         Assert.Equal("Thanks, we got your message.", stored.Text);
@@ -101,22 +101,22 @@ public sealed class TagAndMessageTests : ChattingTestBase
     {
         Sim.Faults.On("POST", "/api/zapier/conversations/conv_123/messages").Once(Fault.ReplaceBody(Fixture("send-message-response.json"), "application/json"));
 
-        SentMessage message = await Client.SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, cancellationToken: Ct);
+        ChattingSentMessage message = await Client.SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, cancellationToken: Ct);
 
         Assert.True(message.Ok);
         Assert.Equal("msg_123", message.Id);
         Assert.Equal("conv_123", message.ConversationId);
-        Assert.Equal(MessageSender.System, message.Sender);
+        Assert.Equal(ChattingMessageSender.System, message.Sender);
         Assert.Equal(new DateTimeOffset(2026, 4, 9, 0, 0, 0, TimeSpan.Zero), message.CreatedAt);
     }
 
     [Fact]
     public async Task SendMessage_without_a_system_sender_leaves_sender_out_and_is_stored_as_the_team()
     {
-        SentMessage message = await Client.SendMessageAsync("conv_123", "Hi Ava", cancellationToken: Ct);
+        ChattingSentMessage message = await Client.SendMessageAsync("conv_123", "Hi Ava", cancellationToken: Ct);
 
         AssertJsonBody(Sim.Journal.Last, """{"message":"Hi Ava"}""");
-        Assert.Equal(MessageSender.Team, message.Sender);
+        Assert.Equal(ChattingMessageSender.Team, message.Sender);
         Assert.Equal("team", Assert.Single(Sim.Messages).Sender);
     }
 
@@ -126,10 +126,10 @@ public sealed class TagAndMessageTests : ChattingTestBase
         Sim.Faults.On("POST", "/api/zapier/conversations/conv_123/messages").Once(Fault.ReplaceBody(
             """{"ok":true,"id":"msg_9","conversation_id":"conv_123","sender":"bot","created_at":"2026-04-09T10:00:00.000Z"}""", "application/json"));
 
-        SentMessage message = await Client.SendMessageAsync("conv_123", "Hi", cancellationToken: Ct);
+        ChattingSentMessage message = await Client.SendMessageAsync("conv_123", "Hi", cancellationToken: Ct);
 
         Assert.Equal("bot", message.Sender.Value);
-        Assert.NotEqual(MessageSender.Team, message.Sender);
+        Assert.NotEqual(ChattingMessageSender.Team, message.Sender);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChatApis.Webhooks;
 using ChatApis.Chatting.Tests.Support;
 using ChatApis.Testing;
 using ChatApis.Testing.Chatting;
@@ -25,10 +26,10 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task Creating_a_contact_delivers_contact_created_to_its_subscribers_only()
     {
-        await Client.SubscribeAsync(ChattingEvent.ContactCreated, _receiver.UrlFor("contacts"), Ct);
-        await Client.SubscribeAsync(ChattingEvent.TagAdded, _receiver.UrlFor("tags"), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.ContactCreated, _receiver.UrlFor("contacts"), cancellationToken: Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.TagAdded, _receiver.UrlFor("tags"), cancellationToken: Ct);
 
-        CreatedContact created = await Client.CreateContactAsync(new NewContact("hook@example.com") { Name = "Hook Lee", Company = "Hooks Inc" }, cancellationToken: Ct);
+        ChattingCreatedContact created = await Client.CreateContactAsync(new ChattingNewContact("hook@example.com") { Name = "Hook Lee", Company = "Hooks Inc" }, cancellationToken: Ct);
 
         var delivery = await _receiver.WaitForDeliveryAsync(cancellationToken: Ct);
         await Sim.WhenDeliveriesIdleAsync();
@@ -46,7 +47,7 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task The_delivered_payload_has_the_documented_shape()
     {
-        await Client.SubscribeAsync(ChattingEvent.ConversationCreated, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.ConversationCreated, _receiver.UrlFor(), cancellationToken: Ct);
 
         var id = Sim.StartConversation("ana@example.com", "Ana", "https://example.com/pricing", "Is there a trial?");
 
@@ -67,7 +68,7 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task Resolving_a_conversation_delivers_conversation_resolved()
     {
-        await Client.SubscribeAsync(ChattingEvent.ConversationResolved, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.ConversationResolved, _receiver.UrlFor(), cancellationToken: Ct);
         var id = Sim.StartConversation("ana@example.com", "Ana", null, "Hello");
         await Client.SendMessageAsync(id, "Hi Ana, how can we help?", cancellationToken: Ct);
         SimClock.Advance(TimeSpan.FromMinutes(7));
@@ -86,7 +87,7 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task Tagging_a_contact_delivers_tag_added_on_its_latest_conversation()
     {
-        await Client.SubscribeAsync(ChattingEvent.TagAdded, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.TagAdded, _receiver.UrlFor(), cancellationToken: Ct);
 
         await Client.AddContactTagAsync(ChattingSimulator.SeededContactId, "hot-lead", cancellationToken: Ct);
 
@@ -99,7 +100,7 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task Tagging_a_conversation_delivers_tag_added()
     {
-        await Client.SubscribeAsync(ChattingEvent.TagAdded, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.TagAdded, _receiver.UrlFor(), cancellationToken: Ct);
 
         Sim.TagConversation(ChattingSimulator.SeededConversationId, "billing", "agent@example.com");
 
@@ -112,10 +113,10 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     [Fact]
     public async Task After_unsubscribing_nothing_is_delivered()
     {
-        WebhookSubscription subscription = await Client.SubscribeAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), Ct);
-        await Client.UnsubscribeAsync(subscription.Id, Ct);
+        WebhookSubscription subscription = await Client.SubscribeWebhookAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), cancellationToken: Ct);
+        await Client.UnsubscribeWebhookAsync(subscription.Id, cancellationToken: Ct);
 
-        await Client.CreateContactAsync(new NewContact("quiet@example.com"), cancellationToken: Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("quiet@example.com"), cancellationToken: Ct);
         await Sim.WhenDeliveriesIdleAsync();
 
         Assert.Empty(Sim.DeliveryAttempts);
@@ -126,9 +127,9 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     public async Task A_failed_delivery_is_retried_after_one_minute_of_the_simulator_clock()
     {
         _receiver.Faults.On("POST", "/hook").Once(Fault.Status(503));
-        await Client.SubscribeAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), cancellationToken: Ct);
 
-        await Client.CreateContactAsync(new NewContact("retry.hook@example.com"), cancellationToken: Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("retry.hook@example.com"), cancellationToken: Ct);
         await WaitUntilAsync(() => SimClock.PendingTimerCount > 0);
         Assert.Empty(_receiver.Deliveries);
         SimClock.Advance(TimeSpan.FromMinutes(1));
@@ -144,9 +145,9 @@ public sealed class WebhookDeliveryTests : ChattingTestBase
     public async Task A_client_error_is_not_retried()
     {
         _receiver.Faults.On("POST", "/hook").Once(Fault.Status(410));
-        await Client.SubscribeAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), Ct);
+        await Client.SubscribeWebhookAsync(ChattingEvent.ContactCreated, _receiver.UrlFor(), cancellationToken: Ct);
 
-        await Client.CreateContactAsync(new NewContact("gone@example.com"), cancellationToken: Ct);
+        await Client.CreateContactAsync(new ChattingNewContact("gone@example.com"), cancellationToken: Ct);
         await Sim.WhenDeliveriesIdleAsync();
 
         Assert.Equal([410], Sim.DeliveryAttempts.Select(a => a.StatusCode));

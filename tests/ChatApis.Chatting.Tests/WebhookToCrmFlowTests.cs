@@ -32,8 +32,8 @@ public sealed class WebhookToCrmFlowTests : ChattingTestBase
         var conversation = Assert.Single((await source.ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: Ct)).Value);
         var sample = Assert.IsType<NewConversationEvent>(Assert.Single((await source.GetRecentSamplesAsync(AssistLoopSimulator.AgentUuid, 1, cancellationToken: Ct)).Value));
 
-        var fromConversation = await Client.CreateContactAsync(new NewContact(conversation.ChatUser!.Email!) { Name = conversation.ChatUser.Name }, cancellationToken: Ct);
-        var fromSample = await Client.CreateContactAsync(new NewContact(sample.Data.ChatUser!.Email!) { Name = sample.Data.ChatUser.Name }, cancellationToken: Ct);
+        var fromConversation = await Client.CreateContactAsync(new ChattingNewContact(conversation.ChatUser!.Email!) { Name = conversation.ChatUser.Name }, cancellationToken: Ct);
+        var fromSample = await Client.CreateContactAsync(new ChattingNewContact(sample.Data.ChatUser!.Email!) { Name = sample.Data.ChatUser.Name }, cancellationToken: Ct);
 
         Assert.Equal("jane.smith@example.com", fromConversation.Value.Email);
         Assert.Equal("Jane Smith", fromConversation.Value.Name);
@@ -50,10 +50,10 @@ public sealed class WebhookToCrmFlowTests : ChattingTestBase
         await vertext.StartAsync(Ct);
         using var source = new VertextClient(new VertextClientOptions { AccessToken = VertextSimulator.AccessToken, BaseAddress = vertext.BaseAddress, MaxRetries = 0 });
 
-        var page = await source.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 0, 2, Ct);
+        var page = await source.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 0, 2, cancellationToken: Ct);
         var widgetContact = Assert.Single(page.Value, c => c.Name == "John Doe");
 
-        var created = await Client.CreateContactAsync(new NewContact(widgetContact.Email!) { Name = widgetContact.Name, Phone = widgetContact.Phone }, cancellationToken: Ct);
+        var created = await Client.CreateContactAsync(new ChattingNewContact(widgetContact.Email!) { Name = widgetContact.Name, Phone = widgetContact.Phone }, cancellationToken: Ct);
 
         Assert.Equal("john.doe@example.com", created.Value.Email);
         Assert.Equal("John Doe", created.Value.Name);

@@ -5,14 +5,14 @@ namespace ChatApis.Vertext.Tests;
 
 public class ContactTests : VertextTestBase
 {
-    private static void AssertListExample(Contact c)
+    private static void AssertListExample(VertextContact c)
     {
         Assert.Equal("8fb610b3-a7d1-4407-9940-98bab3ffa8cc", c.Id);
         Assert.Equal("", c.Name);
         Assert.Equal("", c.Email);
         Assert.Equal("", c.Phone);
         Assert.Equal("", c.Notes);
-        Assert.Equal(ContactSource.Widget, c.Source);
+        Assert.Equal(VertextContactSource.Widget, c.Source);
         Assert.Null(c.MetaPsid);
         Assert.Equal("c8e5796b-13f5-470b-b92a-61f67fc2b3ff", c.WidgetConversationId);
         Assert.True(c.IsAutomationEnabled);
@@ -20,7 +20,7 @@ public class ContactTests : VertextTestBase
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755356254), c.LastInteraction);
         Assert.Equal("7a81c98d-12c9-4edf-a1ac-df136762d677", c.ChatbotId);
         Assert.True(c.IsUnread);
-        Assert.Equal(ContactLifecycle.Lead, c.Lifecycle);
+        Assert.Equal(VertextContactLifecycle.Lead, c.Lifecycle);
         Assert.True(c.IsFromWidget);
         Assert.False(c.IsFromMeta);
     }
@@ -29,14 +29,14 @@ public class ContactTests : VertextTestBase
     private const string DocumentsEmail = "[email\u00A0protected]";
 
     // The simulator seeds a plausible email where the documents show "[email protected]" obfuscation.
-    private static void AssertModelExample(Contact c, string email)
+    private static void AssertModelExample(VertextContact c, string email)
     {
         Assert.Equal("8f2c1a50-3c70-4e25-a903-da8995d244a3", c.Id);
         Assert.Equal("John Doe", c.Name);
         Assert.Equal(email, c.Email);
         Assert.Equal("555-1234", c.Phone);
         Assert.Equal("", c.Notes);
-        Assert.Equal(ContactSource.Widget, c.Source);
+        Assert.Equal(VertextContactSource.Widget, c.Source);
         Assert.Null(c.MetaPsid);
         Assert.Equal("d39c8220-69ec-438b-8633-b9c827e976ca", c.WidgetConversationId);
         Assert.True(c.IsAutomationEnabled);
@@ -44,13 +44,13 @@ public class ContactTests : VertextTestBase
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755605815), c.LastInteraction);
         Assert.Equal("7a81c98d-12c9-4edf-a1ac-df136762d677", c.ChatbotId);
         Assert.True(c.IsUnread);
-        Assert.Equal(ContactLifecycle.Lead, c.Lifecycle);
+        Assert.Equal(VertextContactLifecycle.Lead, c.Lifecycle);
     }
 
     [Fact]
     public async Task A_page_of_contacts_sends_the_documented_request_and_parses_every_field()
     {
-        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 0, 2, TestContext.Current.CancellationToken);
+        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 0, 2, cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Sim.Journal.Last;
         Assert.Equal("GET", request.Method);
@@ -73,7 +73,7 @@ public class ContactTests : VertextTestBase
     [Fact]
     public async Task A_contact_from_a_Meta_app_has_a_psid_and_no_widget_conversation()
     {
-        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 1, 2, TestContext.Current.CancellationToken);
+        var page = await Client.GetContactsPageAsync(VertextSimulator.ContactsChatbotId, 1, 2, cancellationToken: TestContext.Current.CancellationToken);
 
         var meta = Assert.Single(page.Value);
         Assert.Equal("3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", meta.Id);
@@ -112,7 +112,7 @@ public class ContactTests : VertextTestBase
         Assert.Equal("ana@example.com", automated.Email);
         Assert.Equal("+351 900 000 000", automated.Phone);
         Assert.Equal("Automated, nothing unread.", automated.Notes);
-        Assert.Equal(ContactSource.Widget, automated.Source);
+        Assert.Equal(VertextContactSource.Widget, automated.Source);
         Assert.Null(automated.MetaPsid);
         Assert.Equal("0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f", automated.WidgetConversationId);
         Assert.True(automated.IsAutomationEnabled);
@@ -120,7 +120,7 @@ public class ContactTests : VertextTestBase
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755700900), automated.LastInteraction);
         Assert.Equal("7a81c98d-12c9-4edf-a1ac-df136762d677", automated.ChatbotId);
         Assert.False(automated.IsUnread);
-        Assert.Equal(ContactLifecycle.Lead, automated.Lifecycle);
+        Assert.Equal(VertextContactLifecycle.Lead, automated.Lifecycle);
         Assert.Null(automated.AdditionalProperties);
 
         var waiting = page.Value[1];
@@ -149,13 +149,14 @@ public class ContactTests : VertextTestBase
         Sim.AddGeneratedContacts(VertextSimulator.DemoChatbotId, 13);
         var ct = TestContext.Current.CancellationToken;
 
-        var all = await Client.ListContactsAsync(VertextSimulator.DemoChatbotId, 5, ct).ToListAsync(ct);
+        var all = await Client.ListContactsAsync(VertextSimulator.DemoChatbotId, 5, cancellationToken: ct).ToListAsync(ct);
         var first = await Client.GetContactsPageAsync(VertextSimulator.DemoChatbotId, cancellationToken: ct);
-        var third = await Client.GetContactsPageAsync(VertextSimulator.DemoChatbotId, 2, 5, ct);
+        var third = await Client.GetContactsPageAsync(VertextSimulator.DemoChatbotId, 2, 5, cancellationToken: ct);
 
         Assert.Equal(Enumerable.Range(0, 13).Select(i => $"Visitor {i}"), all.Select(c => c.Name));
         Assert.Equal(Enumerable.Range(0, 13).Select(i => $"Visitor {i}"), first.Value.Select(c => c.Name));
-        Assert.Equal("?page=0&per_page=100", Sim.Journal.Requests[^2].QueryString);
+        // A one-page call sends only what the caller gave: Vertext's defaults (page 0, 100 per page) apply.
+        Assert.Equal("", Sim.Journal.Requests[^2].QueryString);
         Assert.Equal(["Visitor 10", "Visitor 11", "Visitor 12"], third.Value.Select(c => c.Name));
         Assert.Equal("?page=2&per_page=5", Sim.Journal.Last.QueryString);
     }
@@ -165,7 +166,7 @@ public class ContactTests : VertextTestBase
     {
         Sim.AddGeneratedContacts(VertextSimulator.DemoChatbotId, 13);
 
-        var pages = await Client.ListContactsAsync(VertextSimulator.DemoChatbotId, 5, TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var pages = await Client.ListContactsAsync(VertextSimulator.DemoChatbotId, 5, cancellationToken: TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([5, 5, 3], pages.Select(p => p.Items.Count));
         Assert.Equal([0, 1, 2], pages.Select(p => p.PageNumber!.Value));
@@ -203,8 +204,8 @@ public class ContactTests : VertextTestBase
     [Fact]
     public async Task Bad_contact_paging_is_refused_before_any_request()
     {
-        Assert.Equal("page", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", -1, 10, TestContext.Current.CancellationToken))).ParamName);
-        Assert.Equal("perPage", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", 0, 0, TestContext.Current.CancellationToken))).ParamName);
+        Assert.Equal("pageIndex", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", -1, 10, cancellationToken: TestContext.Current.CancellationToken))).ParamName);
+        Assert.Equal("perPage", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetContactsPageAsync("b", 0, 0, cancellationToken: TestContext.Current.CancellationToken))).ParamName);
         Assert.Equal(0, Sim.Journal.Count);
     }
 }

@@ -10,9 +10,9 @@ public class ErrorTests : VertextTestBase
     public async Task The_simulator_answers_a_missing_header_with_400_and_a_bad_token_with_401_in_plain_text()
     {
         using var raw = new HttpClient { BaseAddress = Sim.BaseAddress };
-        using var missing = await raw.GetAsync(new Uri("chatbots/list", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var missing = await raw.GetAsync(new Uri("chatbots/list", UriKind.Relative), cancellationToken: TestContext.Current.CancellationToken);
         using var bad = new HttpRequestMessage(HttpMethod.Get, "chatbots/list") { Headers = { { "Authorization", "Bearer nope" } } };
-        using var invalid = await raw.SendAsync(bad, TestContext.Current.CancellationToken);
+        using var invalid = await raw.SendAsync(bad, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal("text/plain", missing.Content.Headers.ContentType!.MediaType);
@@ -27,7 +27,8 @@ public class ErrorTests : VertextTestBase
         var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetChatbotsPageAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
-        Assert.Equal(VertextErrorCodes.TokenInvalid, error.ErrorCode);
+        Assert.Equal("token_invalid", error.ErrorCode);
+        Assert.Equal(VertextErrorCode.TokenInvalid, error.GetVertextErrorCode());
         Assert.Contains("access token is expired or invalid", error.Message, StringComparison.Ordinal);
         Assert.Contains("Unauthorized: the access token is invalid or expired.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("expired-token", error.Message, StringComparison.Ordinal);
@@ -42,7 +43,8 @@ public class ErrorTests : VertextTestBase
         var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => Client.GetChatbotsPageAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Equal(VertextErrorCodes.AuthorizationMissing, error.ErrorCode);
+        Assert.Equal("authorization_missing", error.ErrorCode);
+        Assert.Equal(VertextErrorCode.AuthorizationMissing, error.GetVertextErrorCode());
         Assert.Contains("Authorization header was missing or malformed", error.Message, StringComparison.Ordinal);
     }
 
@@ -97,8 +99,38 @@ public class ErrorTests : VertextTestBase
     {
         Sim.Faults.On("POST", "/chatbots/*").Once(Fault.Status(500, "boom", "text/plain"));
 
-        await Assert.ThrowsAsync<ChatApiServerException>(() => Client.CreateZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.zapier.com/x"), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiServerException>(() => Client.SubscribeWebhookAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.zapier.com/x"), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(1, Sim.Journal.Count);
+    }
+
+    [Fact]
+    public void Every_documented_error_code_reads_back_from_an_exception()
+    {
+        Assert.Equal(["authorization_missing", "token_invalid"], VertextErrorCode.KnownValues.Select(c => c.Value));
+        foreach (var code in VertextErrorCode.KnownValues)
+        {
+            var error = new ChatApiAuthenticationException("failed", new ChatApiErrorDetails(HttpStatusCode.Unauthorized, code.Value, Vendor: "Vertext"));
+            Assert.Equal(code, error.GetVertextErrorCode());
+        }
+    }
+
+    [Fact]
+    public void An_unknown_code_is_kept_and_no_code_reads_as_null()
+    {
+        var unknown = new ChatApiValidationException("failed", new ChatApiErrorDetails(HttpStatusCode.BadRequest, "quota_exceeded", Vendor: "Vertext"));
+        var none = new ChatApiNotFoundException("failed", new ChatApiErrorDetails(HttpStatusCode.NotFound, Vendor: "Vertext"));
+
+        Assert.Equal(new VertextErrorCode("quota_exceeded"), unknown.GetVertextErrorCode());
+        Assert.DoesNotContain(unknown.GetVertextErrorCode()!.Value, VertextErrorCode.KnownValues);
+        Assert.Null(none.GetVertextErrorCode());
+    }
+
+    [Fact]
+    public async Task A_404_carries_no_code()
+    {
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.GetContactsPageAsync(VertextSimulator.ForeignChatbotId, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Null(error.GetVertextErrorCode());
     }
 }

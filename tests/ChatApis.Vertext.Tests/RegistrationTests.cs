@@ -74,7 +74,7 @@ public class RegistrationTests : VertextTestBase
 
     private sealed class FakeVertext : VertextClient
     {
-        public override Task<ApiResponse<IReadOnlyList<Chatbot>>> GetChatbotsPageAsync(int page = 0, int perPage = DefaultPageSize, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ApiResponse<IReadOnlyList<Chatbot>>([new Chatbot { Name = "fake" }], System.Net.HttpStatusCode.OK));
+        public override Task<ApiResponse<IReadOnlyList<VertextChatbot>>> GetChatbotsPageAsync(int? pageIndex = null, int? perPage = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ApiResponse<IReadOnlyList<VertextChatbot>>([new VertextChatbot { Name = "fake" }], System.Net.HttpStatusCode.OK));
     }
 }

@@ -90,7 +90,7 @@ public static class BreakdownRunner
         return
         [
             ("1 baseline: HttpClient + STJ source-gen DTOs", () => RawAsync(dto, path, sdkModels: false, withTimeout: false), dto),
-            ("2 = 1 with the SDK's models (VertextJsonContext)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
+            ("2 = 1 with the SDK's models (source-generated)", () => RawAsync(models, path, sdkModels: true, withTimeout: false), models),
             ("3 = 2 + a 30 s timeout token per call", () => RawAsync(timeout, path, sdkModels: true, withTimeout: true), timeout),
             ("4 = 2 over ChatApiHttp's primary handler", () => RawAsync(primary, path, sdkModels: true, withTimeout: false), primary),
             ("5 = 2 read whole into a pooled buffer, parsed in one pass", () => BufferedAsync(buffered, path), buffered),
@@ -108,7 +108,7 @@ public static class BreakdownRunner
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(token);
         _ = sdkModels
-            ? (await JsonSerializer.DeserializeAsync(stream, VertextJsonContext.Default.IReadOnlyListChatbot, token))!.Count
+            ? (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.IReadOnlyListVertextChatbot, token))!.Count
             : (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.ListVertextChatbotDto, token))!.Count;
     }
 
@@ -129,7 +129,7 @@ public static class BreakdownRunner
                 filled += read;
             }
 
-            _ = JsonSerializer.Deserialize(buffer.AsSpan(0, filled), VertextJsonContext.Default.IReadOnlyListChatbot)!.Count;
+            _ = JsonSerializer.Deserialize(buffer.AsSpan(0, filled), BenchJsonContext.Default.IReadOnlyListVertextChatbot)!.Count;
         }
         finally
         {
@@ -142,7 +142,7 @@ public static class BreakdownRunner
         _ = (await pipeline.SendAsync(
             IVertextPipelineApi.ListChatbotsOperation,
             (call, ct) => api.ListChatbots(0, perPage, call, ct),
-            VertextJsonContext.Default.IReadOnlyListChatbot,
+            BenchJsonContext.Default.IReadOnlyListVertextChatbot,
             options: null,
             CancellationToken.None)).Value.Count;
 

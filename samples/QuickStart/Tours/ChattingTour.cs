@@ -30,13 +30,13 @@ internal sealed class ChattingTour : ITour
         var client = provider.GetRequiredService<ChattingClient>();
         var steps = new StepLog();
 
-        var me = await client.GetMeAsync(cancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: cancellationToken);
         steps.Add(new(Name, "GET me (connection check)", $"{me.Value.TeamName}, owner {me.Value.OwnerEmail}"));
 
         if (simulator is not null)
         {
             var contact = await client.CreateContactAsync(
-                new NewContact("jordan.lee@example.com") { Name = "Jordan Lee", Company = "Acme", Tags = ["trial"], CustomFields = new Dictionary<string, string> { ["crm_owner"] = "tina" } },
+                new ChattingNewContact("jordan.lee@example.com") { Name = "Jordan Lee", Company = "Acme", Tags = ["trial"], CustomFields = new Dictionary<string, string> { ["crm_owner"] = "tina" } },
                 cancellationToken: cancellationToken);
             var tag = await client.AddContactTagAsync(contact.Value.Id, "hot-lead", cancellationToken: cancellationToken);
             var message = await client.SendMessageAsync(ChattingSimulator.SeededConversationId, "Thanks, we got your message.", asSystem: true, cancellationToken: cancellationToken);

@@ -40,7 +40,7 @@ internal sealed class VertextTour : ITour
         }
 
         var bot = bots[0];
-        var (contacts, pages) = await Progress.CountPagesAsync($"Vertext contacts of {bot.Name}", client.ListContactsAsync(bot.Id, perPage: 25, cancellationToken).AsPages(cancellationToken));
+        var (contacts, pages) = await Progress.CountPagesAsync($"Vertext contacts of {bot.Name}", client.ListContactsAsync(bot.Id, perPage: 25, cancellationToken: cancellationToken).AsPages(cancellationToken));
         steps.Add(new(Name, "Stream contacts", $"{contacts} contacts of {bot.Name} in {pages} pages"));
 
         if (simulator is null)
@@ -49,8 +49,8 @@ internal sealed class VertextTour : ITour
             return steps;
         }
 
-        var subscription = await client.CreateZapierSubscriptionAsync(bot.Id, new Uri("https://hooks.zapier.com/hooks/standard/1/quickstart/"), cancellationToken);
-        var deleted = await client.DeleteZapierSubscriptionAsync(bot.Id, subscription.Value.Id, cancellationToken);
+        var subscription = await client.SubscribeWebhookAsync(bot.Id, new Uri("https://hooks.zapier.com/hooks/standard/1/quickstart/"), cancellationToken: cancellationToken);
+        var deleted = await client.UnsubscribeWebhookAsync(bot.Id, subscription.Value.Id, cancellationToken: cancellationToken);
         steps.Add(new(Name, "Zapier subscription", $"created {Short(subscription.Value.Id)}, deleted ({(int)deleted.StatusCode})"));
         return steps;
     }

@@ -47,7 +47,7 @@ internal static class VendorSnippets
     public static async Task ChattingAsync(ChattingClient chatting, string conversationId)
     {
         #region snippet:chatting
-        var contact = await chatting.CreateContactAsync(new NewContact("lead@example.com")
+        var contact = await chatting.CreateContactAsync(new ChattingNewContact("lead@example.com")
         {
             Name = "Ava Brooks",
             Tags = ["vip"],

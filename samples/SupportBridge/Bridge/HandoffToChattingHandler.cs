@@ -30,7 +30,7 @@ public sealed class HandoffToChattingHandler(AssistLoopClient assistLoop, Bridge
         {
             // The key makes the contact once, even when this handler runs again after a failure further on.
             var contact = await chatting.CreateContactAsync(
-                new NewContact(email)
+                new ChattingNewContact(email)
                 {
                     Name = handoff.Data.ChatUser.Name,
                     Tags = ["assistloop-handoff"],
@@ -41,7 +41,7 @@ public sealed class HandoffToChattingHandler(AssistLoopClient assistLoop, Bridge
                         ["transcript_messages"] = transcript.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
                 },
-                idempotencyKey: $"assistloop-handoff-{handoff.Id}",
+                new ChatApis.Http.RequestOptions { IdempotencyKey = $"assistloop-handoff-{handoff.Id}" },
                 cancellationToken: cancellationToken);
             ticket = $"ticket {contact.Value.Id}";
             activity.Step($"Chatting contact {contact.Value.Id} created for {email}");

@@ -22,7 +22,7 @@ public sealed class ZipchatEscalationHandler(BridgeActivity activity, ChattingCl
         if (chatting is not null && lead?.Email is { Length: > 0 } email)
         {
             var contact = await chatting.CreateContactAsync(
-                new NewContact(email)
+                new ChattingNewContact(email)
                 {
                     Name = lead.FullName,
                     Tags = ["zipchat-escalation"],
@@ -32,7 +32,7 @@ public sealed class ZipchatEscalationHandler(BridgeActivity activity, ChattingCl
                         ["last_message"] = found.Message.Content ?? "",
                     },
                 },
-                idempotencyKey: $"zipchat-message-{found.Message.Id}",
+                new ChatApis.Http.RequestOptions { IdempotencyKey = $"zipchat-message-{found.Message.Id}" },
                 cancellationToken: cancellationToken);
             activity.Step($"Chatting contact {contact.Value.Id} created for {email} (Zipchat escalation)");
         }

@@ -1,7 +1,5 @@
-using ChatApis.Auth;
 using ChatApis.Chatting;
 using ChatApis.DependencyInjection;
-using ChatApis.Vendors;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -29,12 +27,7 @@ public static class ChattingServiceCollectionExtensions
     /// <param name="configure">Sets the API key and settings.</param>
     /// <returns>The HttpClient builder of the client.</returns>
     public static IHttpClientBuilder AddChattingClient(this IServiceCollection services, string name, Action<ChattingClientOptions> configure) =>
-        services.AddChatApiClient<ChattingClient, ChattingClientOptions>(
-            name,
-            ChattingVendor.Profile,
-            configure,
-            static (_, _, options) => new ApiKeyHandler(ChattingVendor.ApiKeyHeader, options.ApiKey!),
-            static context => new ChattingClient(context.Pipeline));
+        services.AddChatApiClient(name, ChattingVendor.Instance, configure);
 
     /// <summary>Registers a named <see cref="ChattingClient"/> from a configuration section.</summary>
     /// <param name="services">The service collection.</param>

@@ -1,6 +1,4 @@
-using ChatApis.Auth;
 using ChatApis.DependencyInjection;
-using ChatApis.Vendors;
 using ChatApis.Vertext;
 using Microsoft.Extensions.Configuration;
 
@@ -29,12 +27,7 @@ public static class VertextServiceCollectionExtensions
     /// <param name="configure">Sets the access token and settings.</param>
     /// <returns>The HttpClient builder of the client.</returns>
     public static IHttpClientBuilder AddVertextClient(this IServiceCollection services, string name, Action<VertextClientOptions> configure) =>
-        services.AddChatApiClient<VertextClient, VertextClientOptions>(
-            name,
-            VertextVendor.Profile,
-            configure,
-            static (_, _, options) => new BearerTokenHandler(options.AccessToken!),
-            static context => new VertextClient(context.Pipeline));
+        services.AddChatApiClient(name, VertextVendor.Instance, configure);
 
     /// <summary>Registers a named <see cref="VertextClient"/> from a configuration section.</summary>
     /// <param name="services">The service collection.</param>

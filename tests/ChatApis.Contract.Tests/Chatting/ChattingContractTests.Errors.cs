@@ -1,5 +1,6 @@
 using System.Net;
 using ChatApis.Chatting;
+using ChatApis.Http;
 using ChatApis.Contract.Tests.Coverage;
 using ChatApis.Contract.Tests.Support;
 
@@ -63,22 +64,22 @@ public sealed partial class ChattingContractTests
 
     private (ExpectedRequest Request, Func<CancellationToken, Task> Call) EndpointCall(string endpoint) => endpoint switch
     {
-        "GET /api/zapier/me" => (Get("/me"), ct => Client().GetMeAsync(ct)),
+        "GET /api/zapier/me" => (Get("/me"), ct => Client().GetMeAsync(cancellationToken: ct)),
         "POST /api/zapier/webhooks/subscribe" => (
             Post("/webhooks/subscribe").Json(Doc("trigger-subscriptions.subscribe.request.json")),
-            ct => Client().SubscribeAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.zapier.com/hooks/catch/123/abc"), ct)),
-        "DELETE /api/zapier/webhooks/{id}" => (Delete("/webhooks/wh_123"), ct => Client().UnsubscribeAsync("wh_123", ct)),
+            ct => Client().SubscribeWebhookAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.zapier.com/hooks/catch/123/abc"), cancellationToken: ct)),
+        "DELETE /api/zapier/webhooks/{id}" => (Delete("/webhooks/wh_123"), ct => Client().UnsubscribeWebhookAsync("wh_123", cancellationToken: ct)),
         "GET /api/zapier/conversations" => (Get("/conversations"), ct => Client().GetRecentConversationTriggersAsync(cancellationToken: ct)),
         "GET /api/zapier/contacts" => (Get("/contacts"), ct => Client().GetRecentContactTriggersAsync(cancellationToken: ct)),
         "POST /api/zapier/contacts" => (
             Post("/contacts").Json("""{"email": "lead@example.com"}""").Header("Idempotency-Key", ConflictingKey),
-            ct => Client().CreateContactAsync(new NewContact("lead@example.com"), ConflictingKey, ct)),
+            ct => Client().CreateContactAsync(new ChattingNewContact("lead@example.com"), new RequestOptions { IdempotencyKey = ConflictingKey }, ct)),
         "POST /api/zapier/contacts/{id}/tags" => (
             Post("/contacts/contact_123/tags").Json(Doc("action-endpoints.add-tag.request.json")).Header("Idempotency-Key", ConflictingKey),
-            ct => Client().AddContactTagAsync("contact_123", "vip", ConflictingKey, ct)),
+            ct => Client().AddContactTagAsync("contact_123", "vip", new RequestOptions { IdempotencyKey = ConflictingKey }, ct)),
         "POST /api/zapier/conversations/{id}/messages" => (
             Post("/conversations/conv_123/messages").Json(Doc("action-endpoints.send-message.request.json")).Header("Idempotency-Key", ConflictingKey),
-            ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, ConflictingKey, ct)),
+            ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, new RequestOptions { IdempotencyKey = ConflictingKey }, ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not a Chatting endpoint."),
     };
 }

@@ -48,7 +48,7 @@ public sealed partial class ChattingContractTests
             Get("/conversations").Query("limit", "1").Query("event", "conversation.resolved"),
             Reply.Json(200, Fixture.AsArray(Doc("sample-trigger-payloads.conversation-resolved.json"))));
 
-        var samples = await _wire.CallAsync(ct => Client().GetRecentConversationTriggersAsync(1, ChattingEvent.ConversationResolved, ct), stub);
+        var samples = await _wire.CallAsync(ct => Client().GetRecentConversationTriggersAsync(1, ChattingEvent.ConversationResolved, cancellationToken: ct), stub);
 
         AssertConversationResolved(Assert.Single(samples.Value));
     }
@@ -61,7 +61,7 @@ public sealed partial class ChattingContractTests
             Get("/conversations").Query("limit", "1").Query("event", "tag.added"),
             Reply.Json(200, Fixture.AsArray(Doc("sample-trigger-payloads.tag-added.json"))));
 
-        var samples = await _wire.CallAsync(ct => Client().GetRecentConversationTriggersAsync(1, ChattingEvent.TagAdded, ct), stub);
+        var samples = await _wire.CallAsync(ct => Client().GetRecentConversationTriggersAsync(1, ChattingEvent.TagAdded, cancellationToken: ct), stub);
 
         AssertTagAdded(Assert.Single(samples.Value));
     }
@@ -72,7 +72,7 @@ public sealed partial class ChattingContractTests
     {
         var stub = _wire.Expect(Get("/contacts").Query("limit", "1"), Reply.Json(200, Fixture.AsArray(Doc("sample-trigger-payloads.contact-created.json"))));
 
-        var samples = await _wire.CallAsync(ct => Client().GetRecentContactTriggersAsync(1, ct), stub);
+        var samples = await _wire.CallAsync(ct => Client().GetRecentContactTriggersAsync(1, cancellationToken: ct), stub);
 
         AssertContactCreated(Assert.Single(samples.Value));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatApis.Chatting;
+using ChatApis.Http;
 using ChatApis.Contract.Tests.Coverage;
 using ChatApis.Contract.Tests.Support;
 
@@ -40,7 +41,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
     {
         var stub = _wire.Expect(Get("/me"), Reply.Json(200, Doc("base-url-and-response-format.get-me-200.json")));
 
-        var me = await _wire.CallAsync(ct => Client().GetMeAsync(ct), stub);
+        var me = await _wire.CallAsync(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.True(me.Value.Ok);
@@ -57,7 +58,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
         var body = Doc("base-url-and-response-format.get-me-401.json");
         var stub = _wire.Expect(Get("/me"), Reply.Json(401, body));
 
-        var error = await _wire.FailsAsync<ChatApiAuthenticationException>(ct => Client().GetMeAsync(ct), stub);
+        var error = await _wire.FailsAsync<ChatApiAuthenticationException>(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("api-key-missing", error.ErrorCode);
@@ -77,15 +78,19 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
             Reply.Json(201, Doc("trigger-subscriptions.subscribe-201.json")));
 
         var subscribed = await _wire.CallAsync(
-            ct => Client().SubscribeAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.zapier.com/hooks/catch/123/abc"), ct),
+            ct => Client().SubscribeWebhookAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.zapier.com/hooks/catch/123/abc"), cancellationToken: ct),
             stub);
 
         Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
-        Assert.True(subscribed.Value.Ok);
         Assert.Equal("wh_123", subscribed.Value.Id);
-        Assert.Equal(ChattingEvent.ConversationCreated, subscribed.Value.Event);
-        Assert.True(subscribed.Value.Active);
-        Unmapped.None(subscribed.Value);
+        Assert.Equal("conversation.created", subscribed.Value.EventName);
+        Assert.Null(subscribed.Value.TargetUrl);
+        var raw = Assert.IsType<ChattingWebhookSubscription>(subscribed.Value.Raw);
+        Assert.True(raw.Ok);
+        Assert.Equal("wh_123", raw.Id);
+        Assert.Equal(ChattingEvent.ConversationCreated, raw.Event);
+        Assert.True(raw.Active);
+        Unmapped.None(raw);
     }
 
     [Fact]
@@ -94,8 +99,11 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
     {
         var stub = _wire.Expect(Delete("/webhooks/wh_123"), Reply.Json(200, Doc("trigger-subscriptions.unsubscribe-200.json")));
 
-        var result = await _wire.CallAsync(ct => Client().UnsubscribeAsync("wh_123", ct), stub);
+        var answer = await _wire.CallAsync(ct => Client().UnsubscribeWebhookAsync("wh_123", cancellationToken: ct), stub);
 
+        // UnsubscribeWebhookAsync answers ApiResponse; Chatting's body is still read and handed out.
+        var result = Assert.IsType<ApiResponse<ChattingWebhookUnsubscription>>(answer);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.True(result.Value.Ok);
         Assert.Equal("wh_123", result.Value.Id);
         Assert.False(result.Value.Active);
@@ -109,7 +117,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
         var stub = _wire.Expect(
             Post("/contacts").Json(Doc("action-endpoints.create-contact.request.json")).Header("Idempotency-Key", IdempotencyKey).NoHeader("X-Idempotency-Key"),
             Reply.Json(201, Doc("action-endpoints.create-contact-201.json")));
-        var contact = new NewContact("lead@example.com")
+        var contact = new ChattingNewContact("lead@example.com")
         {
             Name = "Ava Brooks",
             Phone = "+1 555 111 2222",
@@ -119,7 +127,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
             CustomFields = new Dictionary<string, string> { ["crm_owner"] = "tina" },
         };
 
-        var created = await _wire.CallAsync(ct => Client().CreateContactAsync(contact, IdempotencyKey, ct), stub);
+        var created = await _wire.CallAsync(ct => Client().CreateContactAsync(contact, new RequestOptions { IdempotencyKey = IdempotencyKey }, ct), stub);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(IdempotencyKey, created.IdempotencyKey);
@@ -139,7 +147,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
             Post("/contacts/contact_123/tags").Json(Doc("action-endpoints.add-tag.request.json")).Header("Idempotency-Key", IdempotencyKey),
             Reply.Json(200, Doc("action-endpoints.add-tag-200.json")));
 
-        var tagged = await _wire.CallAsync(ct => Client().AddContactTagAsync("contact_123", "vip", IdempotencyKey, ct), stub);
+        var tagged = await _wire.CallAsync(ct => Client().AddContactTagAsync("contact_123", "vip", new RequestOptions { IdempotencyKey = IdempotencyKey }, ct), stub);
 
         Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
         Assert.True(tagged.Value.Ok);
@@ -156,13 +164,13 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
             Post("/conversations/conv_123/messages").Json(Doc("action-endpoints.send-message.request.json")).Header("Idempotency-Key", IdempotencyKey),
             Reply.Json(201, Doc("action-endpoints.send-message-201.json")));
 
-        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, IdempotencyKey, ct), stub);
+        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", asSystem: true, new RequestOptions { IdempotencyKey = IdempotencyKey }, ct), stub);
 
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         Assert.True(sent.Value.Ok);
         Assert.Equal("msg_123", sent.Value.Id);
         Assert.Equal("conv_123", sent.Value.ConversationId);
-        Assert.Equal(MessageSender.System, sent.Value.Sender);
+        Assert.Equal(ChattingMessageSender.System, sent.Value.Sender);
         Assert.Equal(Iso8601.At("2026-04-09T00:00:00.000Z"), sent.Value.CreatedAt);
         Unmapped.None(sent.Value);
     }
@@ -175,7 +183,7 @@ public sealed partial class ChattingContractTests : IClassFixture<ContractServer
             Post("/conversations/conv_123/messages").Json("""{"message": "Thanks, we got your message."}""").Header("Idempotency-Key", IdempotencyKey),
             Reply.Json(201, Doc("action-endpoints.send-message-201.json")));
 
-        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", idempotencyKey: IdempotencyKey, cancellationToken: ct), stub);
+        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync("conv_123", "Thanks, we got your message.", options: new RequestOptions { IdempotencyKey = IdempotencyKey }, cancellationToken: ct), stub);
 
         Assert.Equal("msg_123", sent.Value.Id);
     }

@@ -15,19 +15,19 @@ public sealed partial class VertextContractTests
 
     [Theory]
     [CoversEndpointArgument(Aspect.Errors)]
-    [InlineData("GET /chatbots/list", 400, "Missing Authorization header", VertextErrorCodes.AuthorizationMissing)]
-    [InlineData("GET /chatbots/list", 400, "", VertextErrorCodes.AuthorizationMissing)]
-    [InlineData("GET /chatbots/list", 401, "Invalid or expired token", VertextErrorCodes.TokenInvalid)]
+    [InlineData("GET /chatbots/list", 400, "Missing Authorization header", "authorization_missing")]
+    [InlineData("GET /chatbots/list", 400, "", "authorization_missing")]
+    [InlineData("GET /chatbots/list", 401, "Invalid or expired token", "token_invalid")]
     [InlineData("GET /chatbots/list", 500, "Internal Server Error", null)]
-    [InlineData("POST /chatbots/{chatbot_id}/zapier_subscriptions", 400, "Missing Authorization header", VertextErrorCodes.AuthorizationMissing)]
-    [InlineData("POST /chatbots/{chatbot_id}/zapier_subscriptions", 401, "Invalid or expired token", VertextErrorCodes.TokenInvalid)]
+    [InlineData("POST /chatbots/{chatbot_id}/zapier_subscriptions", 400, "Missing Authorization header", "authorization_missing")]
+    [InlineData("POST /chatbots/{chatbot_id}/zapier_subscriptions", 401, "Invalid or expired token", "token_invalid")]
     [InlineData("POST /chatbots/{chatbot_id}/zapier_subscriptions", 404, NoChatbot, null)]
-    [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 400, "Missing Authorization header", VertextErrorCodes.AuthorizationMissing)]
-    [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 401, "Invalid or expired token", VertextErrorCodes.TokenInvalid)]
+    [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 400, "Missing Authorization header", "authorization_missing")]
+    [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 401, "Invalid or expired token", "token_invalid")]
     [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 404, NoChatbot, null)]
     [InlineData("DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}", 404, "Zapier subscription with the given ID not found.", null)]
-    [InlineData("GET /contacts/{chatbot_id}", 400, "Missing Authorization header", VertextErrorCodes.AuthorizationMissing)]
-    [InlineData("GET /contacts/{chatbot_id}", 401, "Invalid or expired token", VertextErrorCodes.TokenInvalid)]
+    [InlineData("GET /contacts/{chatbot_id}", 400, "Missing Authorization header", "authorization_missing")]
+    [InlineData("GET /contacts/{chatbot_id}", 401, "Invalid or expired token", "token_invalid")]
     [InlineData("GET /contacts/{chatbot_id}", 404, NoChatbot, null)]
     public async Task Each_documented_error_is_its_typed_exception_with_the_plain_text_as_message(string endpoint, int status, string text, string? code)
     {
@@ -47,6 +47,7 @@ public sealed partial class VertextContractTests
             exactMatch: true);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(code is null ? null : new VertextErrorCode(code), error.GetVertextErrorCode());
         Assert.Contains(text, error.Message, StringComparison.Ordinal);
         Assert.Null(error.RequestId);
         Assert.Equal("Vertext", error.Vendor);
@@ -55,15 +56,15 @@ public sealed partial class VertextContractTests
 
     private (ExpectedRequest Request, Func<CancellationToken, Task> Call) EndpointCall(string endpoint) => endpoint switch
     {
-        "GET /chatbots/list" => (Get("/chatbots/list").Query("page", "0").Query("per_page", "100"), ct => Client().GetChatbotsPageAsync(cancellationToken: ct)),
+        "GET /chatbots/list" => (Get("/chatbots/list"), ct => Client().GetChatbotsPageAsync(cancellationToken: ct)),
         "POST /chatbots/{chatbot_id}/zapier_subscriptions" => (
             Post($"/chatbots/{SubscriptionChatbotId}/zapier_subscriptions").FormText(Doc("post-chatbots-zapier-subscriptions.request.form")),
-            ct => Client().CreateZapierSubscriptionAsync(SubscriptionChatbotId, new Uri(ZapierHook), ct)),
+            ct => Client().SubscribeWebhookAsync(SubscriptionChatbotId, new Uri(ZapierHook), cancellationToken: ct)),
         "DELETE /chatbots/{chatbot_id}/zapier_subscriptions/{id}" => (
             ExpectedRequest.Delete($"/chatbots/{SubscriptionChatbotId}/zapier_subscriptions/{SubscriptionId}").Bearer(AccessToken),
-            ct => Client().DeleteZapierSubscriptionAsync(SubscriptionChatbotId, SubscriptionId, ct)),
+            ct => Client().UnsubscribeWebhookAsync(SubscriptionChatbotId, SubscriptionId, cancellationToken: ct)),
         "GET /contacts/{chatbot_id}" => (
-            Get($"/contacts/{ChatbotId}").Query("page", "0").Query("per_page", "100"),
+            Get($"/contacts/{ChatbotId}"),
             ct => Client().GetContactsPageAsync(ChatbotId, cancellationToken: ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not a Vertext endpoint."),
     };

@@ -43,7 +43,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
     {
         var stub = _wire.Expect(Get("/chatbots/list").Query("page", "0").Query("per_page", "2"), Reply.Json(200, Doc("get-chatbots-list.response-200.json")));
 
-        var page = await _wire.CallAsync(ct => Client().GetChatbotsPageAsync(0, 2, ct), stub);
+        var page = await _wire.CallAsync(ct => Client().GetChatbotsPageAsync(0, 2, cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Collection(
@@ -58,7 +58,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
                 Assert.Equal(0.5, support.Temperature);
                 Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1751661350), support.CreatedAt);
                 Assert.Equal("dae7cf95-1376-476a-b249-01b1cb2d3345", support.UserId);
-                Assert.Equal(ChatbotStatus.Active, support.Status);
+                Assert.Equal(VertextChatbotStatus.Active, support.Status);
                 Unmapped.None(support);
             });
     }
@@ -67,7 +67,8 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
     [Covers("GET /chatbots/list", Aspect.Request | Aspect.Response)]
     public async Task The_chatbot_resource_model_reads_through_the_list_with_the_default_page()
     {
-        var stub = _wire.Expect(Get("/chatbots/list").Query("page", "0").Query("per_page", "100"), Reply.Json(200, Fixture.AsArray(Doc("resource-models.chatbot.json"))));
+        // A one-page call sends only what the caller gave: no page or per_page, so Vertext's defaults (0, 100) apply.
+        var stub = _wire.Expect(Get("/chatbots/list"), Reply.Json(200, Fixture.AsArray(Doc("resource-models.chatbot.json"))));
 
         var page = await _wire.CallAsync(ct => Client().GetChatbotsPageAsync(cancellationToken: ct), stub);
 
@@ -80,7 +81,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
     {
         var stub = _wire.Expect(Get($"/contacts/{ChatbotId}").Query("page", "0").Query("per_page", "2"), Reply.Json(200, Doc("get-contacts.response-200.json")));
 
-        var page = await _wire.CallAsync(ct => Client().GetContactsPageAsync(ChatbotId, 0, 2, ct), stub);
+        var page = await _wire.CallAsync(ct => Client().GetContactsPageAsync(ChatbotId, 0, 2, cancellationToken: ct), stub);
 
         var contact = Assert.Single(page.Value);
         Assert.Equal("8fb610b3-a7d1-4407-9940-98bab3ffa8cc", contact.Id);
@@ -88,7 +89,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
         Assert.Equal("", contact.Email);
         Assert.Equal("", contact.Phone);
         Assert.Equal("", contact.Notes);
-        Assert.Equal(ContactSource.Widget, contact.Source);
+        Assert.Equal(VertextContactSource.Widget, contact.Source);
         Assert.Null(contact.MetaPsid);
         Assert.Equal("c8e5796b-13f5-470b-b92a-61f67fc2b3ff", contact.WidgetConversationId);
         Assert.True(contact.IsAutomationEnabled);
@@ -96,7 +97,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755356254), contact.LastInteraction);
         Assert.Equal(ChatbotId, contact.ChatbotId);
         Assert.True(contact.IsUnread);
-        Assert.Equal(ContactLifecycle.Lead, contact.Lifecycle);
+        Assert.Equal(VertextContactLifecycle.Lead, contact.Lifecycle);
         Assert.False(contact.IsFromMeta);
         Assert.True(contact.IsFromWidget);
         Unmapped.None(contact);
@@ -106,7 +107,8 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
     [Covers("GET /contacts/{chatbot_id}", Aspect.Request | Aspect.Response)]
     public async Task The_contact_resource_model_reads_through_the_list_with_the_default_page()
     {
-        var stub = _wire.Expect(Get($"/contacts/{ChatbotId}").Query("page", "0").Query("per_page", "100"), Reply.Json(200, Fixture.AsArray(Doc("resource-models.contact.json"))));
+        // Nothing given, nothing sent: Vertext's documented defaults apply.
+        var stub = _wire.Expect(Get($"/contacts/{ChatbotId}"), Reply.Json(200, Fixture.AsArray(Doc("resource-models.contact.json"))));
 
         var page = await _wire.CallAsync(ct => Client().GetContactsPageAsync(ChatbotId, cancellationToken: ct), stub);
 
@@ -116,7 +118,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
         Assert.Equal(ProtectedEmail, contact.Email);
         Assert.Equal("555-1234", contact.Phone);
         Assert.Equal("", contact.Notes);
-        Assert.Equal(ContactSource.Widget, contact.Source);
+        Assert.Equal(VertextContactSource.Widget, contact.Source);
         Assert.Null(contact.MetaPsid);
         Assert.Equal("d39c8220-69ec-438b-8633-b9c827e976ca", contact.WidgetConversationId);
         Assert.True(contact.IsAutomationEnabled);
@@ -124,7 +126,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1755605815), contact.LastInteraction);
         Assert.Equal(ChatbotId, contact.ChatbotId);
         Assert.True(contact.IsUnread);
-        Assert.Equal(ContactLifecycle.Lead, contact.Lifecycle);
+        Assert.Equal(VertextContactLifecycle.Lead, contact.Lifecycle);
         Unmapped.None(contact);
     }
 
@@ -136,13 +138,17 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
             Post($"/chatbots/{SubscriptionChatbotId}/zapier_subscriptions").FormText(Doc("post-chatbots-zapier-subscriptions.request.form")),
             Reply.Json(201, Doc("post-chatbots-zapier-subscriptions.response-201.json")));
 
-        var created = await _wire.CallAsync(ct => Client().CreateZapierSubscriptionAsync(SubscriptionChatbotId, new Uri(ZapierHook), ct), stub);
+        var created = await _wire.CallAsync(ct => Client().SubscribeWebhookAsync(SubscriptionChatbotId, new Uri(ZapierHook), cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(SubscriptionId, created.Value.Id);
-        Assert.Equal(SubscriptionChatbotId, created.Value.ChatbotId);
-        Assert.Equal(ZapierHook, created.Value.TargetUrl);
-        Unmapped.None(created.Value);
+        Assert.Equal(new Uri(ZapierHook), created.Value.TargetUrl);
+        Assert.Null(created.Value.EventName);
+        var raw = Assert.IsType<VertextZapierSubscription>(created.Value.Raw);
+        Assert.Equal(SubscriptionId, raw.Id);
+        Assert.Equal(SubscriptionChatbotId, raw.ChatbotId);
+        Assert.Equal(ZapierHook, raw.TargetUrl);
+        Unmapped.None(raw);
     }
 
     [Fact]
@@ -151,7 +157,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
     {
         var stub = _wire.Expect(ExpectedRequest.Delete($"/chatbots/{SubscriptionChatbotId}/zapier_subscriptions/{SubscriptionId}").Bearer(AccessToken), Reply.Empty(204));
 
-        var deleted = await _wire.CallAsync(ct => Client().DeleteZapierSubscriptionAsync(SubscriptionChatbotId, SubscriptionId, ct), stub);
+        var deleted = await _wire.CallAsync(ct => Client().UnsubscribeWebhookAsync(SubscriptionChatbotId, SubscriptionId, cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
@@ -162,7 +168,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
 
     private static ExpectedRequest Post(string path) => ExpectedRequest.Post(path).Bearer(AccessToken);
 
-    private static void AssertDemoChatbot(Chatbot demo)
+    private static void AssertDemoChatbot(VertextChatbot demo)
     {
         Assert.Equal("7a81c98d-12c3-4edf-41ac-df1e6762d677", demo.Id);
         Assert.Equal("Demo", demo.Name);
@@ -171,7 +177,7 @@ public sealed partial class VertextContractTests : IClassFixture<ContractServer>
         Assert.Equal(0.7, demo.Temperature);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1751661250), demo.CreatedAt);
         Assert.Equal("dae7cf95-1376-476a-b249-01b1cb2d3345", demo.UserId);
-        Assert.Equal(ChatbotStatus.Active, demo.Status);
+        Assert.Equal(VertextChatbotStatus.Active, demo.Status);
         Unmapped.None(demo);
     }
 

@@ -168,6 +168,12 @@ public class ArgumentValidationTests
             }
         }
 
+        // Text a caller passes in RequestOptions ends up in headers too (the idempotency key, extra headers): the same
+        // hostile texts there are refused before sending or sent as one header value.
+        var (optionsRefused, optionsSent) = await SweepRequestOptionsAsync(client, sim, failures);
+        refused += optionsRefused;
+        sentAsOneValue += optionsSent;
+
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         if (surface is not Surfaces.ZipchatSurface)
         {
@@ -176,6 +182,107 @@ public class ArgumentValidationTests
 
         Counts.Add("bad input: hostile text refused before sending", refused);
         Counts.Add("bad input: hostile text sent as one value", sentAsOneValue);
+    }
+
+    private static readonly (string Name, string ParamName, Func<string, RequestOptions> Create)[] OptionProbes =
+    [
+        ("idempotency key", "IdempotencyKey", value => new RequestOptions { IdempotencyKey = value }),
+        ("extra header", "value", value => new RequestOptions().AddHeader("X-Probe", value)),
+    ];
+
+    // Every method taking RequestOptions, given each hostile text as its idempotency key and as an extra header's
+    // value: RequestOptions refuses it (naming its property), the method refuses the options (naming options: the
+    // endpoint takes no key) before sending, or the request reaches the endpoint a harmless value reaches with no
+    // header the value smuggled in.
+    private static async Task<(int Refused, int Sent)> SweepRequestOptionsAsync(ChatApiClient client, SimulatorHost sim, List<string> failures)
+    {
+        int refused = 0, sent = 0;
+        var methods = client.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(RequestOptions)))
+            .ToList();
+        foreach (var method in methods)
+        {
+            var parameters = method.GetParameters();
+            var at = Array.FindIndex(parameters, p => p.ParameterType == typeof(RequestOptions));
+            foreach (var (probe, paramName, create) in OptionProbes)
+            {
+                var args = parameters.Select(p => p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
+                    : p.ParameterType == typeof(string) ? "v-" + p.Name : Valid(p)).ToArray();
+                RequestOptions harmless;
+                try
+                {
+                    args[at] = harmless = create("v-probe");
+                }
+                catch (ArgumentException)
+                {
+                    continue;
+                }
+
+                var (baseline, baselineThrown) = await CallAsync(client, method, args, sim);
+                if (baselineThrown is ArgumentException)
+                {
+                    // The endpoint takes no key: every hostile key is refused the same way, counted below.
+                    baseline = [];
+                }
+
+                var endpoints = baseline.Select(r => $"{r.Method} {r.Path}").ToHashSet(StringComparer.Ordinal);
+                var headerNames = baseline.SelectMany(r => r.Headers.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var (label, value) in Hostile)
+                {
+                    var id = $"{method.DeclaringType!.Name}.{method.Name}({probe})={label}";
+                    try
+                    {
+                        args[at] = create(value);
+                    }
+                    catch (ArgumentException argument)
+                    {
+                        refused++;
+                        if (argument.ParamName != paramName)
+                        {
+                            failures.Add($"{id}: refused, but ParamName was '{argument.ParamName}'");
+                        }
+
+                        continue;
+                    }
+
+                    var (requests, thrown) = await CallAsync(client, method, args, sim);
+                    SecretSink.Observe(thrown);
+                    if (thrown is ArgumentException refusal)
+                    {
+                        refused++;
+                        if (refusal.ParamName != "options" || requests.Count > 0)
+                        {
+                            failures.Add($"{id}: refused with ParamName '{refusal.ParamName}' after sending {requests.Count} request(s)");
+                        }
+
+                        continue;
+                    }
+
+                    sent++;
+                    if (thrown is not null and not ChatApiException and not OAuthStateMismatchException)
+                    {
+                        failures.Add($"{id}: untyped {thrown.GetType().Name}: {thrown.Message}");
+                    }
+
+                    foreach (var request in requests)
+                    {
+                        if (!endpoints.Contains($"{request.Method} {request.Path}"))
+                        {
+                            failures.Add($"{id}: reached {request.Method} {request.Path}, a harmless value reached {string.Join(" | ", endpoints)}");
+                        }
+
+                        if (request.Headers.Keys.FirstOrDefault(h => h.Equals("X-Injected", StringComparison.OrdinalIgnoreCase) || !headerNames.Contains(h)) is { } extra)
+                        {
+                            failures.Add($"{id}: the request carried a header '{extra}' a harmless value did not add");
+                        }
+                    }
+                }
+
+                args[at] = harmless;
+            }
+        }
+
+        return (refused, sent);
     }
 
     // Calls a method (draining the first item of a pageable, which sends its first request) and returns
@@ -411,7 +518,7 @@ public class ArgumentValidationTests
             _ when type == typeof(long) => 1L,
             _ when type == typeof(TimeSpan) => TimeSpan.FromSeconds(30),
             _ when type == typeof(DateTimeOffset) => ManualTimeProvider.DefaultStart,
-            _ when type == typeof(NewContact) => new NewContact("lead@example.com"),
+            _ when type == typeof(ChattingNewContact) => new ChattingNewContact("lead@example.com"),
             _ when type == typeof(ChattingEvent) => ChattingEvent.ConversationCreated,
             _ when type == typeof(WebhookEventType) => WebhookEventType.NewConversation,
             _ when type == typeof(ZipchatWatchCursor) => ZipchatWatchCursor.StartingAt(ManualTimeProvider.DefaultStart),

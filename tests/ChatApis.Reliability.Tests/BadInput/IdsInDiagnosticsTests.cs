@@ -35,7 +35,7 @@ public class IdsInDiagnosticsTests
             Surfaces.ChattingSurface => ("POST", $"/api/zapier/conversations/{Id}/messages", "conversations/{id}/messages", Id,
                 async c => await ((ChattingClient)c).SendMessageAsync(Id, "Hello", cancellationToken: CancellationToken.None)),
             _ => ("DELETE", $"/chatbots/{Id}/zapier_subscriptions/sub-{Id}", "chatbots/{chatbot_id}/zapier_subscriptions/{id}", Id,
-                async c => await ((VertextClient)c).DeleteZapierSubscriptionAsync(Id, "sub-" + Id, CancellationToken.None)),
+                async c => await ((VertextClient)c).UnsubscribeWebhookAsync(Id, "sub-" + Id, cancellationToken: CancellationToken.None)),
         };
     }
 

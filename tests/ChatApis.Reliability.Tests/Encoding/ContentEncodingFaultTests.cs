@@ -89,7 +89,7 @@ public class ContentEncodingFaultTests
         var path = $"/chatbots/{VertextSimulator.DemoChatbotId}/zapier_subscriptions/sub_1";
         sim.Faults.On("DELETE", path).Once(Fault.Status(200, """{"deleted":true}""", headers: Labelled(encoding)));
 
-        var (_, error) = await Bounded.RunAsync(async () => await client.DeleteZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, "sub_1", CancellationToken.None));
+        var (_, error) = await Bounded.RunAsync(async () => await client.UnsubscribeWebhookAsync(VertextSimulator.DemoChatbotId, "sub_1", cancellationToken: CancellationToken.None));
 
         var invalid = Assert.IsType<ChatApiInvalidResponseException>(error);
         Assert.Equal(200, (int)invalid.StatusCode!.Value);

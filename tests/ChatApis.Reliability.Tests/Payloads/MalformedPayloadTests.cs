@@ -110,12 +110,16 @@ public class MalformedPayloadTests
         return inner switch
         {
             ApiModel m => m,
+            ChatApis.Webhooks.WebhookSubscription subscription => subscription.Raw,
             IEnumerable list when list is not string => list.Cast<object?>().FirstOrDefault() as ApiModel,
             _ => null,
         };
     }
 
     private static Task<object?> Box<T>(Task<ApiResponse<T>> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
+
+    // UnsubscribeWebhookAsync answers ApiResponse; RootModel still finds the parsed body of an ApiResponse<T>.
+    private static Task<object?> BoxResponse(Task<ApiResponse> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
 
     private static IEnumerable<PayloadModel> BuildModels()
     {
@@ -141,10 +145,10 @@ public class MalformedPayloadTests
 
         static ChattingClient C(ChatApiClient c) => (ChattingClient)c;
         var chatting = Surfaces.Chatting;
-        yield return new("Chatting me", "chatting/me-response.json", chatting, "GET", "/api/zapier/me", (c, ct) => Box(C(c).GetMeAsync(ct)));
-        yield return new("Chatting subscribe", "chatting/subscribe-response.json", chatting, "POST", "/api/zapier/webhooks/subscribe", (c, ct) => Box(C(c).SubscribeAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.example.com/x"), ct)));
-        yield return new("Chatting unsubscribe", "chatting/unsubscribe-response.json", chatting, "DELETE", "/api/zapier/webhooks/wh_1", (c, ct) => Box(C(c).UnsubscribeAsync("wh_1", ct)));
-        yield return new("Chatting create contact", "chatting/create-contact-response.json", chatting, "POST", "/api/zapier/contacts", (c, ct) => Box(C(c).CreateContactAsync(new NewContact("p@example.com"), cancellationToken: ct)));
+        yield return new("Chatting me", "chatting/me-response.json", chatting, "GET", "/api/zapier/me", (c, ct) => Box(C(c).GetMeAsync(cancellationToken: ct)));
+        yield return new("Chatting subscribe", "chatting/subscribe-response.json", chatting, "POST", "/api/zapier/webhooks/subscribe", (c, ct) => Box(C(c).SubscribeWebhookAsync(ChattingEvent.ConversationCreated, new Uri("https://hooks.example.com/x"), cancellationToken: ct)));
+        yield return new("Chatting unsubscribe", "chatting/unsubscribe-response.json", chatting, "DELETE", "/api/zapier/webhooks/wh_1", (c, ct) => BoxResponse(C(c).UnsubscribeWebhookAsync("wh_1", cancellationToken: ct)));
+        yield return new("Chatting create contact", "chatting/create-contact-response.json", chatting, "POST", "/api/zapier/contacts", (c, ct) => Box(C(c).CreateContactAsync(new ChattingNewContact("p@example.com"), cancellationToken: ct)));
         yield return new("Chatting add tag", "chatting/add-tag-response.json", chatting, "POST", $"/api/zapier/contacts/{ChattingSimulator.SeededContactId}/tags", (c, ct) => Box(C(c).AddContactTagAsync(ChattingSimulator.SeededContactId, "vip", cancellationToken: ct)));
         yield return new("Chatting send message", "chatting/send-message-response.json", chatting, "POST", $"/api/zapier/conversations/{ChattingSimulator.SeededConversationId}/messages", (c, ct) => Box(C(c).SendMessageAsync(ChattingSimulator.SeededConversationId, "hi", cancellationToken: ct)));
         yield return new("Chatting conversation triggers", "chatting/trigger-list.json", chatting, "GET", "/api/zapier/conversations", (c, ct) => Box(C(c).GetRecentConversationTriggersAsync(cancellationToken: ct)));
@@ -158,7 +162,7 @@ public class MalformedPayloadTests
         yield return new("Vertext chatbots", "vertext/chatbots-list.json", vertext, "GET", "/chatbots/list", (c, ct) => Box(V(c).GetChatbotsPageAsync(cancellationToken: ct)));
         yield return new("Vertext contacts", "vertext/contacts-list.json", vertext, "GET", $"/contacts/{VertextSimulator.ContactsChatbotId}", (c, ct) => Box(V(c).GetContactsPageAsync(VertextSimulator.ContactsChatbotId, cancellationToken: ct)));
         yield return new("Vertext subscription", "vertext/subscription-created.json", vertext, "POST", $"/chatbots/{VertextSimulator.DemoChatbotId}/zapier_subscriptions",
-            (c, ct) => Box(V(c).CreateZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/x"), ct)));
+            (c, ct) => Box(V(c).SubscribeWebhookAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/x"), cancellationToken: ct)));
 
         static ZipchatClient Z(ChatApiClient c) => (ZipchatClient)c;
         var zipchat = Surfaces.Zipchat;

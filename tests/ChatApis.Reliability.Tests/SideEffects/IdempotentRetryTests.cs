@@ -1,4 +1,5 @@
 using ChatApis.Chatting;
+using ChatApis.Http;
 using ChatApis.Reliability.Tests.Support;
 using ChatApis.Testing;
 using ChatApis.Testing.Chatting;
@@ -50,18 +51,18 @@ public class IdempotentRetryTests : IAsyncLifetime
             {
                 case 0:
                     _sim.Faults.On("POST", "/api/zapier/contacts").Once(Fault.DropResponseAfterProcessing());
-                    var contact = await _client.CreateContactAsync(new NewContact($"idem{i}@example.com"), key, ct).WaitAsync(Bounded.Limit, ct);
+                    var contact = await _client.CreateContactAsync(new ChattingNewContact($"idem{i}@example.com"), new RequestOptions { IdempotencyKey = key }, ct).WaitAsync(Bounded.Limit, ct);
                     Assert.Equal(2, contact.Attempts);
                     Assert.Equal($"idem{i}@example.com", contact.Value.Email);
                     break;
                 case 1:
                     _sim.Faults.On("POST", $"/api/zapier/contacts/{ChattingSimulator.SeededContactId}/tags").Once(Fault.DropResponseAfterProcessing());
-                    var tag = await _client.AddContactTagAsync(ChattingSimulator.SeededContactId, $"tag-{i}", key, ct).WaitAsync(Bounded.Limit, ct);
+                    var tag = await _client.AddContactTagAsync(ChattingSimulator.SeededContactId, $"tag-{i}", new RequestOptions { IdempotencyKey = key }, ct).WaitAsync(Bounded.Limit, ct);
                     Assert.Equal(2, tag.Attempts);
                     break;
                 default:
                     _sim.Faults.On("POST", $"/api/zapier/conversations/{ChattingSimulator.SeededConversationId}/messages").Once(Fault.DropResponseAfterProcessing());
-                    var message = await _client.SendMessageAsync(ChattingSimulator.SeededConversationId, $"message {i}", idempotencyKey: key, cancellationToken: ct).WaitAsync(Bounded.Limit, ct);
+                    var message = await _client.SendMessageAsync(ChattingSimulator.SeededConversationId, $"message {i}", options: new RequestOptions { IdempotencyKey = key }, cancellationToken: ct).WaitAsync(Bounded.Limit, ct);
                     Assert.Equal(2, message.Attempts);
                     break;
             }

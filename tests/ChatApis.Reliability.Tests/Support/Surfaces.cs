@@ -102,11 +102,11 @@ public static class Surfaces
             return new ChattingClient(options, settings.Time, SecretSink.LoggerFactory);
         }
 
-        public override SurfaceCall Read => new("get me", "GET", "/api/zapier/me", true, (c, ct) => Box(((ChattingClient)c).GetMeAsync(ct)));
+        public override SurfaceCall Read => new("get me", "GET", "/api/zapier/me", true, (c, ct) => Box(((ChattingClient)c).GetMeAsync(cancellationToken: ct)));
 
         // Chatting's create is retry-safe: the SDK sends one idempotency key on every attempt.
         public override SurfaceCall Write => new("create contact", "POST", "/api/zapier/contacts", true,
-            (c, ct) => Box(((ChattingClient)c).CreateContactAsync(new NewContact($"lead{Interlocked.Increment(ref _emails)}@example.com"), cancellationToken: ct)));
+            (c, ct) => Box(((ChattingClient)c).CreateContactAsync(new ChattingNewContact($"lead{Interlocked.Increment(ref _emails)}@example.com"), cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [ChattingSimulator.ApiKey, ChattingSimulator.NoSiteApiKey];
 
@@ -129,7 +129,7 @@ public static class Surfaces
         public override SurfaceCall Read => new("list chatbots", "GET", "/chatbots/list", true, (c, ct) => Box(((VertextClient)c).GetChatbotsPageAsync(cancellationToken: ct)));
 
         public override SurfaceCall Write => new("create subscription", "POST", $"/chatbots/{VertextSimulator.DemoChatbotId}/zapier_subscriptions", false,
-            (c, ct) => Box(((VertextClient)c).CreateZapierSubscriptionAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/catch/1"), ct)));
+            (c, ct) => Box(((VertextClient)c).SubscribeWebhookAsync(VertextSimulator.DemoChatbotId, new Uri("https://hooks.example.com/catch/1"), cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [VertextSimulator.AccessToken];
 

@@ -36,7 +36,7 @@ public sealed class VertextBaselineClient(HttpClient http, bool sdkModels) : IVe
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         return sdkModels
-            ? (await JsonSerializer.DeserializeAsync(stream, VertextJsonContext.Default.IReadOnlyListChatbot, cancellationToken))!.Count
+            ? (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.IReadOnlyListVertextChatbot, cancellationToken))!.Count
             : (await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.ListVertextChatbotDto, cancellationToken))!.Count;
     }
 }

@@ -12,19 +12,19 @@ public sealed class VertextSdkClient(Uri baseAddress, HttpMessageHandler? stub)
 {
     /// <inheritdoc />
     public override async Task<int> ListAsync(CancellationToken cancellationToken = default) =>
-        (await Client.GetChatbotsPageAsync(0, VendorScenario.PageSize, cancellationToken)).Value.Count;
+        (await Client.GetChatbotsPageAsync(0, VendorScenario.PageSize, cancellationToken: cancellationToken)).Value.Count;
 
     /// <inheritdoc />
     public override async Task<int> SimpleAsync(CancellationToken cancellationToken = default) =>
-        (await Client.GetChatbotsPageAsync(0, 1, cancellationToken)).Value.Count;
+        (await Client.GetChatbotsPageAsync(0, 1, cancellationToken: cancellationToken)).Value.Count;
 
     /// <inheritdoc />
     public override async Task<int> PostAsync(CancellationToken cancellationToken = default) =>
-        (await Client.CreateZapierSubscriptionAsync(VertextScenario.ChatbotId, new Uri(VertextScenario.TargetUrl), cancellationToken)).Value.Id.Length;
+        (await Client.SubscribeWebhookAsync(VertextScenario.ChatbotId, new Uri(VertextScenario.TargetUrl), cancellationToken: cancellationToken)).Value.Id.Length;
 
     /// <inheritdoc />
     public override Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default) =>
-        CountAsync(Client.ListChatbotsAsync(VendorScenario.PageSize, cancellationToken), maxItems);
+        CountAsync(Client.ListChatbotsAsync(VendorScenario.PageSize, cancellationToken: cancellationToken), maxItems);
 
     private static VertextClientOptions Configure(VertextClientOptions options, Uri baseAddress)
     {

@@ -4,7 +4,7 @@ using ChatApis.Json;
 namespace ChatApis.Chatting;
 
 /// <summary>The contact Chatting created (or found by its email).</summary>
-public sealed class CreatedContact : ChattingResponse
+public sealed class ChattingCreatedContact : ChattingResponse
 {
     /// <summary>The contact's id, e.g. <c>contact_123</c> (stable for the same email).</summary>
     [JsonPropertyName("id")]

@@ -8,7 +8,7 @@ namespace ChatApis.Vertext;
 /// <see cref="MetaPsid"/> is set) or from the embedded widget (then <see cref="WidgetConversationId"/> is set);
 /// those two are the only fields that may be null.
 /// </summary>
-public sealed class Contact : ApiModel
+public sealed class VertextContact : ApiModel
 {
     /// <summary>The contact's id (a UUID).</summary>
     [JsonPropertyName("id")]
@@ -30,9 +30,9 @@ public sealed class Contact : ApiModel
     [JsonPropertyName("notes")]
     public string Notes { get; set; } = "";
 
-    /// <summary>Where the contact came from, e.g. <see cref="ContactSource.Widget"/>.</summary>
+    /// <summary>Where the contact came from, e.g. <see cref="VertextContactSource.Widget"/>.</summary>
     [JsonPropertyName("source")]
-    public ContactSource Source { get; set; }
+    public VertextContactSource Source { get; set; }
 
     /// <summary>The Meta page-scoped id, for contacts from a Meta app; otherwise null.</summary>
     [JsonPropertyName("meta_psid")]
@@ -64,9 +64,9 @@ public sealed class Contact : ApiModel
     [JsonPropertyName("is_unread")]
     public bool IsUnread { get; set; }
 
-    /// <summary>The contact's lifecycle stage, e.g. <see cref="ContactLifecycle.Lead"/>.</summary>
+    /// <summary>The contact's lifecycle stage, e.g. <see cref="VertextContactLifecycle.Lead"/>.</summary>
     [JsonPropertyName("lifecycle")]
-    public ContactLifecycle Lifecycle { get; set; }
+    public VertextContactLifecycle Lifecycle { get; set; }
 
     /// <summary>Whether the contact came from a Meta app (it has a <see cref="MetaPsid"/>).</summary>
     [JsonIgnore]

@@ -5,17 +5,17 @@ namespace ChatApis.Vertext;
 
 /// <summary>A contact's lifecycle stage. Open: values this release does not know are kept as they are.</summary>
 /// <param name="Value">The wire value.</param>
-[JsonConverter(typeof(OpenEnumConverter<ContactLifecycle>))]
-public readonly record struct ContactLifecycle(string Value) : IOpenEnum<ContactLifecycle>
+[JsonConverter(typeof(OpenEnumConverter<VertextContactLifecycle>))]
+public readonly record struct VertextContactLifecycle(string Value) : IOpenEnum<VertextContactLifecycle>
 {
     /// <summary>A lead (the documented value).</summary>
-    public static ContactLifecycle Lead { get; } = new("Lead");
+    public static VertextContactLifecycle Lead { get; } = new("Lead");
 
     /// <inheritdoc />
-    public static IReadOnlyList<ContactLifecycle> KnownValues { get; } = [Lead];
+    public static IReadOnlyList<VertextContactLifecycle> KnownValues { get; } = [Lead];
 
     /// <inheritdoc />
-    public static ContactLifecycle FromValue(string value) => new(value);
+    public static VertextContactLifecycle FromValue(string value) => new(value);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "";

@@ -3,11 +3,11 @@ using System.Text.Json.Serialization;
 namespace ChatApis.Chatting;
 
 /// <summary>A contact to create (the body of <c>POST /contacts</c>); only <see cref="Email"/> is required.</summary>
-public sealed class NewContact
+public sealed class ChattingNewContact
 {
     /// <summary>Creates the contact with its required email.</summary>
     /// <param name="email">The contact's email address; the contact id is stable for the same email.</param>
-    public NewContact(string email)
+    public ChattingNewContact(string email)
     {
         Email = email;
     }

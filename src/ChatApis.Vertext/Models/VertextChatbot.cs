@@ -4,7 +4,7 @@ using ChatApis.Json;
 namespace ChatApis.Vertext;
 
 /// <summary>A chatbot owned by the authenticated Vertext user.</summary>
-public sealed class Chatbot : ApiModel
+public sealed class VertextChatbot : ApiModel
 {
     /// <summary>The chatbot's id (a UUID).</summary>
     [JsonPropertyName("id")]
@@ -35,7 +35,7 @@ public sealed class Chatbot : ApiModel
     [JsonPropertyName("user_id")]
     public string UserId { get; set; } = "";
 
-    /// <summary>The chatbot's status, e.g. <see cref="ChatbotStatus.Active"/>.</summary>
+    /// <summary>The chatbot's status, e.g. <see cref="VertextChatbotStatus.Active"/>.</summary>
     [JsonPropertyName("status")]
-    public ChatbotStatus Status { get; set; }
+    public VertextChatbotStatus Status { get; set; }
 }

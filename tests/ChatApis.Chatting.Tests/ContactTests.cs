@@ -5,9 +5,9 @@ using ChatApis.Testing.Chatting;
 
 namespace ChatApis.Chatting.Tests;
 
-public sealed class CreateContactTests : ChattingTestBase
+public sealed class ContactTests : ChattingTestBase
 {
-    private static NewContact DocumentedContact() => new("lead@example.com")
+    private static ChattingNewContact DocumentedContact() => new("lead@example.com")
     {
         Name = "Ava Brooks",
         Phone = "+1 555 111 2222",
@@ -26,7 +26,8 @@ public sealed class CreateContactTests : ChattingTestBase
         AssertRequest(request, "POST", "/api/zapier/contacts");
         AssertJsonBody(request, Compact(Fixture("create-contact-request.json")));
         var key = request.Headers["Idempotency-Key"];
-        Assert.True(Guid.TryParseExact(key, "D", out _), key);
+        // Core makes the key (one per call): a GUID in its 32-hex-digit form.
+        Assert.True(Guid.TryParseExact(key, "N", out _), key);
         Assert.Equal(key, response.IdempotencyKey);
 
         // The documents' contact is the simulator's seeded one: the same email finds the same id.
@@ -45,7 +46,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         Sim.Faults.On("POST", "/api/zapier/contacts").Once(Fault.ReplaceBody(Fixture("create-contact-response.json"), "application/json"));
 
-        CreatedContact contact = await Client.CreateContactAsync(new NewContact("someone@example.com"), cancellationToken: Ct);
+        ChattingCreatedContact contact = await Client.CreateContactAsync(new ChattingNewContact("someone@example.com"), cancellationToken: Ct);
 
         Assert.True(contact.Ok);
         Assert.Equal("contact_123", contact.Id);
@@ -59,7 +60,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         SimClock.Advance(TimeSpan.FromMinutes(90));
 
-        CreatedContact contact = await Client.CreateContactAsync(new NewContact("new.lead@example.com"), cancellationToken: Ct);
+        ChattingCreatedContact contact = await Client.CreateContactAsync(new ChattingNewContact("new.lead@example.com"), cancellationToken: Ct);
 
         AssertJsonBody(Sim.Journal.Last, """{"email":"new.lead@example.com"}""");
         Assert.Equal("contact_124", contact.Id);
@@ -74,7 +75,7 @@ public sealed class CreateContactTests : ChattingTestBase
     [Fact]
     public async Task CreateContact_stores_tags_and_custom_fields()
     {
-        var contact = new NewContact("maya@example.com")
+        var contact = new ChattingNewContact("maya@example.com")
         {
             Name = "Maya Ortiz",
             Company = "Globex",
@@ -82,7 +83,7 @@ public sealed class CreateContactTests : ChattingTestBase
             CustomFields = new Dictionary<string, string> { ["plan"] = "pro", ["seats"] = "12" },
         };
 
-        CreatedContact created = await Client.CreateContactAsync(contact, cancellationToken: Ct);
+        ChattingCreatedContact created = await Client.CreateContactAsync(contact, cancellationToken: Ct);
 
         AssertJsonBody(Sim.Journal.Last, """{"email":"maya@example.com","name":"Maya Ortiz","company":"Globex","tags":["trial"],"customFields":{"plan":"pro","seats":"12"}}""");
         var stored = Assert.Single(Sim.Contacts, c => c.Id == created.Id);
@@ -97,7 +98,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         var client = CreateClient(ChattingSimulator.NoSiteApiKey);
 
-        var error = await Assert.ThrowsAsync<ChatApiConflictException>(() => client.CreateContactAsync(new NewContact("x@example.com"), cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<ChatApiConflictException>(() => client.CreateContactAsync(new ChattingNewContact("x@example.com"), cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.Conflict, error.StatusCode);
         Assert.Equal(ChattingErrorCode.WorkspaceSiteMissing, error.GetChattingErrorCode());
@@ -110,7 +111,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         Sim.FailNextContactCreate("contact-site-forbidden");
 
-        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => Client.CreateContactAsync(new NewContact("x@example.com"), cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => Client.CreateContactAsync(new ChattingNewContact("x@example.com"), cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal(ChattingErrorCode.ContactSiteForbidden, error.GetChattingErrorCode());
@@ -122,7 +123,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         Sim.FailNextContactCreate("contact-not-found");
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.CreateContactAsync(new NewContact("x@example.com"), cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.CreateContactAsync(new ChattingNewContact("x@example.com"), cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(ChattingErrorCode.ContactNotFound, error.GetChattingErrorCode());
@@ -134,7 +135,7 @@ public sealed class CreateContactTests : ChattingTestBase
     {
         Sim.FailNextContactCreate("contact-save-failed");
 
-        var response = await Client.CreateContactAsync(new NewContact("retry@example.com"), cancellationToken: Ct);
+        var response = await Client.CreateContactAsync(new ChattingNewContact("retry@example.com"), cancellationToken: Ct);
 
         var attempts = Sim.Journal.Where("POST", "/api/zapier/contacts");
         Assert.Equal(2, attempts.Count);
@@ -150,7 +151,7 @@ public sealed class CreateContactTests : ChattingTestBase
         var client = CreateClient(maxRetries: 0);
         Sim.FailNextContactCreate("contact-save-failed");
 
-        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => client.CreateContactAsync(new NewContact("x@example.com"), cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => client.CreateContactAsync(new ChattingNewContact("x@example.com"), cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(ChattingErrorCode.ContactSaveFailed, error.GetChattingErrorCode());

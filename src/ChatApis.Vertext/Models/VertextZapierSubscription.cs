@@ -4,9 +4,9 @@ using ChatApis.Json;
 namespace ChatApis.Vertext;
 
 /// <summary>A Zapier webhook subscription of a chatbot.</summary>
-public sealed class ZapierSubscription : ApiModel
+public sealed class VertextZapierSubscription : ApiModel
 {
-    /// <summary>The subscription's id (a UUID); pass it to delete the subscription.</summary>
+    /// <summary>The subscription's id (a UUID); pass it to <see cref="VertextClient.UnsubscribeWebhookAsync"/>.</summary>
     [JsonPropertyName("id")]
     public string Id { get; set; } = "";
 

@@ -5,7 +5,7 @@ using ChatApis.Testing.Chatting;
 
 namespace ChatApis.Chatting.Tests;
 
-public sealed class ErrorMappingTests : ChattingTestBase
+public sealed class ErrorTests : ChattingTestBase
 {
     public static IEnumerable<object[]> DocumentedCodes =>
     [
@@ -31,7 +31,7 @@ public sealed class ErrorMappingTests : ChattingTestBase
         var client = CreateClient(maxRetries: 0);
         Sim.Faults.On("POST", "/api/zapier/contacts").Once(Fault.Status(status, $$"""{"ok":false,"error":"{{code}}"}""", headers: new Dictionary<string, string> { ["X-Request-Id"] = "req_42" }));
 
-        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => client.CreateContactAsync(new NewContact("a@example.com"), cancellationToken: Ct));
+        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => client.CreateContactAsync(new ChattingNewContact("a@example.com"), cancellationToken: Ct));
 
         Assert.IsType(exceptionType, error);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -51,6 +51,22 @@ public sealed class ErrorMappingTests : ChattingTestBase
         Assert.Equal(
             DocumentedCodes.Select(row => ((string)row[0], (HttpStatusCode)(int)row[1])),
             ChattingErrorCode.Known.Select(c => (c.Value, c.DocumentedStatus!.Value)));
+        Assert.Equal(ChattingErrorCode.Known, ChattingErrorCode.KnownValues);
+    }
+
+    [Fact]
+    public void Every_documented_code_and_an_unknown_one_read_back_from_an_exception()
+    {
+        foreach (var code in ChattingErrorCode.KnownValues)
+        {
+            var error = new ChatApiConflictException("failed", new ChatApiErrorDetails(code.DocumentedStatus, code.Value, Vendor: "Chatting"));
+            Assert.Equal(code, error.GetChattingErrorCode());
+        }
+
+        var unknown = new ChatApiValidationException("failed", new ChatApiErrorDetails(HttpStatusCode.BadRequest, "rate-limited", Vendor: "Chatting"));
+        Assert.Equal(new ChattingErrorCode("rate-limited"), unknown.GetChattingErrorCode());
+        Assert.Null(unknown.GetChattingErrorCode()!.Value.DocumentedStatus);
+        Assert.Null(new ChatApiServerException("failed", new ChatApiErrorDetails(HttpStatusCode.BadGateway, Vendor: "Chatting")).GetChattingErrorCode());
     }
 
     [Fact]
@@ -58,7 +74,7 @@ public sealed class ErrorMappingTests : ChattingTestBase
     {
         Sim.Faults.On("GET", "/api/zapier/me").Once(Fault.Status(401, Fixture("error-api-key-missing.json")));
 
-        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => Client.GetMeAsync(Ct));
+        var error = await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => Client.GetMeAsync(cancellationToken: Ct));
 
         Assert.Equal(ChattingErrorCode.ApiKeyMissing, error.GetChattingErrorCode());
         Assert.Equal(Fixture("error-api-key-missing.json"), error.RawBody);
@@ -85,7 +101,7 @@ public sealed class ErrorMappingTests : ChattingTestBase
         var client = CreateClient(maxRetries: 0);
         Sim.Faults.On("GET", "/api/zapier/me").Once(Fault.Html(502));
 
-        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => client.GetMeAsync(Ct));
+        var error = await Assert.ThrowsAsync<ChatApiServerException>(() => client.GetMeAsync(cancellationToken: Ct));
 
         Assert.Null(error.GetChattingErrorCode());
     }
@@ -101,16 +117,16 @@ public sealed class ErrorMappingTests : ChattingTestBase
 
         var seen = new List<(ChattingErrorCode?, HttpStatusCode?)>
         {
-            await Code(() => wrongKey.GetMeAsync(Ct)),
-            await Code(() => Client.SubscribeAsync(new ChattingEvent("visitor.left"), new Uri("https://example.com/hook"), Ct)),
-            await Code(() => noSite.CreateContactAsync(new NewContact("a@example.com"), cancellationToken: Ct)),
-            await Code(() => once.CreateContactAsync(new NewContact("a@example.com"), cancellationToken: Ct)),
+            await Code(() => wrongKey.GetMeAsync(cancellationToken: Ct)),
+            await Code(() => Client.SubscribeWebhookAsync(new ChattingEvent("visitor.left"), new Uri("https://example.com/hook"), cancellationToken: Ct)),
+            await Code(() => noSite.CreateContactAsync(new ChattingNewContact("a@example.com"), cancellationToken: Ct)),
+            await Code(() => once.CreateContactAsync(new ChattingNewContact("a@example.com"), cancellationToken: Ct)),
             await Code(() => Client.AddContactTagAsync(ChattingSimulator.ForeignContactId, "vip", cancellationToken: Ct)),
             await Code(() => Client.SendMessageAsync("conv_nope", "Hi", cancellationToken: Ct)),
-            await Code(() => once.SubscribeAsync(ChattingEvent.TagAdded, new Uri("https://example.com/hook"), Ct)),
+            await Code(() => once.SubscribeWebhookAsync(ChattingEvent.TagAdded, new Uri("https://example.com/hook"), cancellationToken: Ct)),
         };
         Sim.FailNextContactCreate("contact-not-found");
-        seen.Add(await Code(() => Client.CreateContactAsync(new NewContact("b@example.com"), cancellationToken: Ct)));
+        seen.Add(await Code(() => Client.CreateContactAsync(new ChattingNewContact("b@example.com"), cancellationToken: Ct)));
 
         Assert.Equal(
             [

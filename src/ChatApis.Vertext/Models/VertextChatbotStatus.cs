@@ -5,17 +5,17 @@ namespace ChatApis.Vertext;
 
 /// <summary>A chatbot's status. Open: values this release does not know are kept as they are.</summary>
 /// <param name="Value">The wire value.</param>
-[JsonConverter(typeof(OpenEnumConverter<ChatbotStatus>))]
-public readonly record struct ChatbotStatus(string Value) : IOpenEnum<ChatbotStatus>
+[JsonConverter(typeof(OpenEnumConverter<VertextChatbotStatus>))]
+public readonly record struct VertextChatbotStatus(string Value) : IOpenEnum<VertextChatbotStatus>
 {
     /// <summary>The chatbot is active (the documented value).</summary>
-    public static ChatbotStatus Active { get; } = new("Active");
+    public static VertextChatbotStatus Active { get; } = new("Active");
 
     /// <inheritdoc />
-    public static IReadOnlyList<ChatbotStatus> KnownValues { get; } = [Active];
+    public static IReadOnlyList<VertextChatbotStatus> KnownValues { get; } = [Active];
 
     /// <inheritdoc />
-    public static ChatbotStatus FromValue(string value) => new(value);
+    public static VertextChatbotStatus FromValue(string value) => new(value);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "";

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatApis.Chatting;
 
 /// <summary>A trigger subscription: Chatting POSTs the event's payload to its target URL.</summary>
-public sealed class WebhookSubscription : ChattingResponse
+public sealed class ChattingWebhookSubscription : ChattingResponse
 {
     /// <summary>The subscription's id, e.g. <c>wh_123</c>; pass it to unsubscribe.</summary>
     [JsonPropertyName("id")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatApis.Chatting;
 
 /// <summary>A tag added to a contact.</summary>
-public sealed class ContactTag : ChattingResponse
+public sealed class ChattingContactTag : ChattingResponse
 {
     /// <summary>The contact's id.</summary>
     [JsonPropertyName("id")]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApis.Chatting.Tests;
 
-public sealed class DependencyInjectionTests : ChattingTestBase
+public sealed class RegistrationTests : ChattingTestBase
 {
     [Fact]
     public async Task The_default_client_resolves_and_talks_to_the_configured_address()
@@ -18,7 +18,7 @@ public sealed class DependencyInjectionTests : ChattingTestBase
         }));
 
         var client = provider.GetRequiredService<ChattingClient>();
-        ChattingAccount me = await client.GetMeAsync(Ct);
+        ChattingAccount me = await client.GetMeAsync(cancellationToken: Ct);
 
         Assert.Same(client, provider.GetRequiredService<ChattingClient>());
         Assert.Equal(ApiBase, client.BaseAddress);
@@ -35,8 +35,8 @@ public sealed class DependencyInjectionTests : ChattingTestBase
             services.AddChattingClient("side", o => { o.ApiKey = ChattingSimulator.NoSiteApiKey; o.BaseAddress = ApiBase; });
         });
 
-        ChattingAccount acme = await provider.GetRequiredKeyedService<ChattingClient>("acme").GetMeAsync(Ct);
-        ChattingAccount side = await provider.GetRequiredKeyedService<ChattingClient>("side").GetMeAsync(Ct);
+        ChattingAccount acme = await provider.GetRequiredKeyedService<ChattingClient>("acme").GetMeAsync(cancellationToken: Ct);
+        ChattingAccount side = await provider.GetRequiredKeyedService<ChattingClient>("side").GetMeAsync(cancellationToken: Ct);
 
         Assert.Equal(ChattingSimulator.WorkspaceId, acme.WorkspaceId);
         Assert.Equal(ChattingSimulator.NoSiteWorkspaceId, side.WorkspaceId);
@@ -56,7 +56,7 @@ public sealed class DependencyInjectionTests : ChattingTestBase
         await using var provider = Services(services => services.AddChattingClient(configuration.GetSection(ChattingClientOptions.DefaultSectionName)));
 
         var options = provider.GetRequiredService<IOptionsMonitor<ChattingClientOptions>>().Get(string.Empty);
-        ChattingAccount me = await provider.GetRequiredService<ChattingClient>().GetMeAsync(Ct);
+        ChattingAccount me = await provider.GetRequiredService<ChattingClient>().GetMeAsync(cancellationToken: Ct);
 
         Assert.Equal(ChattingSimulator.ApiKey, options.ApiKey);
         Assert.Equal(0, options.MaxRetries);
@@ -73,7 +73,7 @@ public sealed class DependencyInjectionTests : ChattingTestBase
         }).Build();
         await using var provider = Services(services => services.AddChattingClient("side", configuration));
 
-        ChattingAccount me = await provider.GetRequiredKeyedService<ChattingClient>("side").GetMeAsync(Ct);
+        ChattingAccount me = await provider.GetRequiredKeyedService<ChattingClient>("side").GetMeAsync(cancellationToken: Ct);
 
         Assert.Equal(ChattingSimulator.NoSiteWorkspaceId, me.WorkspaceId);
     }

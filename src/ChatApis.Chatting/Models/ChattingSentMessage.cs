@@ -4,7 +4,7 @@ using ChatApis.Json;
 namespace ChatApis.Chatting;
 
 /// <summary>A message posted into a conversation.</summary>
-public sealed class SentMessage : ChattingResponse
+public sealed class ChattingSentMessage : ChattingResponse
 {
     /// <summary>The message's id, e.g. <c>msg_123</c>.</summary>
     [JsonPropertyName("id")]
@@ -14,9 +14,9 @@ public sealed class SentMessage : ChattingResponse
     [JsonPropertyName("conversation_id")]
     public string ConversationId { get; set; } = "";
 
-    /// <summary><see cref="MessageSender.System"/> when a system sender was asked for; otherwise the stored sender (<see cref="MessageSender.Team"/>).</summary>
+    /// <summary><see cref="ChattingMessageSender.System"/> when a system sender was asked for; otherwise the stored sender (<see cref="ChattingMessageSender.Team"/>).</summary>
     [JsonPropertyName("sender")]
-    public MessageSender Sender { get; set; }
+    public ChattingMessageSender Sender { get; set; }
 
     /// <summary>When the message was stored (ISO 8601 on the wire).</summary>
     [JsonPropertyName("created_at")]

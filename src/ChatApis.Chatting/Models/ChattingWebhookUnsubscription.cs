@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatApis.Chatting;
 
 /// <summary>The answer to an unsubscribe: the subscription is kept but deactivated.</summary>
-public sealed class WebhookUnsubscription : ChattingResponse
+public sealed class ChattingWebhookUnsubscription : ChattingResponse
 {
     /// <summary>The subscription's id.</summary>
     [JsonPropertyName("id")]
