@@ -20,7 +20,7 @@ public sealed class DependencyInjectionTests : ZipchatTestBase
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         var client = provider.GetRequiredService<ZipchatClient>();
-        var user = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+        var user = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         Assert.Equal(ZipchatSimulator.ChatId, client.ChatId);
         Assert.Equal(ApiBase, client.BaseAddress);

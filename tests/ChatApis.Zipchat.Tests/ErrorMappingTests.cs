@@ -10,14 +10,14 @@ public sealed class ErrorMappingTests : ZipchatTestBase
 
     public static TheoryData<string, string> DocumentedTexts => new()
     {
-        { "assignee_id is required (use null to assign to AI)", ZipchatErrorCodes.AssigneeIdRequired },
-        { "assignee_id is not an assignable user for this chat", ZipchatErrorCodes.AssigneeNotAssignable },
-        { "message is required", ZipchatErrorCodes.MessageRequired },
-        { "sender_id is required", ZipchatErrorCodes.SenderIdRequired },
-        { "sender_id is not an assignable user for this chat", ZipchatErrorCodes.SenderNotAssignable },
-        { "Conversation is in AI mode; assign it to a user before sending a manual message", ZipchatErrorCodes.ConversationInAiMode },
-        { "Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ZipchatErrorCodes.MetaReplyWindowClosed },
-        { "Invalid parameter: last_message_at_since must be an ISO 8601 timestamp", ZipchatErrorCodes.InvalidParameter },
+        { "assignee_id is required (use null to assign to AI)", ZipchatErrorCode.AssigneeIdRequired.Value },
+        { "assignee_id is not an assignable user for this chat", ZipchatErrorCode.AssigneeNotAssignable.Value },
+        { "message is required", ZipchatErrorCode.MessageRequired.Value },
+        { "sender_id is required", ZipchatErrorCode.SenderIdRequired.Value },
+        { "sender_id is not an assignable user for this chat", ZipchatErrorCode.SenderNotAssignable.Value },
+        { "Conversation is in AI mode; assign it to a user before sending a manual message", ZipchatErrorCode.ConversationInAiMode.Value },
+        { "Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ZipchatErrorCode.MetaReplyWindowClosed.Value },
+        { "Invalid parameter: last_message_at_since must be an ISO 8601 timestamp", ZipchatErrorCode.InvalidParameter.Value },
     };
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req-42" }));
 
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal(code, ex.ErrorCode);
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
@@ -45,27 +45,27 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, contentType));
 
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.SenderIdRequired, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.SenderIdRequired.Value, ex.ErrorCode);
         Assert.Contains("sender_id is required", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("""{"errors":["Conversation is in AI mode; assign it to a user before sending a manual message"]}""", ZipchatErrorCodes.ConversationInAiMode, "Conversation is in AI mode; assign it to a user before sending a manual message")]
-    [InlineData("""{"errors":"sender_id is required"}""", ZipchatErrorCodes.SenderIdRequired, "sender_id is required")]
-    [InlineData("""{"errors":["message is required","sender_id is required"]}""", ZipchatErrorCodes.MessageRequired, "message is required; sender_id is required")]
-    [InlineData("""{"errors":{"sender_id":["is not an assignable user for this chat"]}}""", ZipchatErrorCodes.SenderNotAssignable, "sender_id is not an assignable user for this chat")]
-    [InlineData("""{"errors":{"base":["Cannot send: customer last messaged more than 24 hours ago on a Meta channel"]}}""", ZipchatErrorCodes.MetaReplyWindowClosed, "Cannot send: customer last messaged more than 24 hours ago on a Meta channel")]
-    [InlineData("""{"errors":[{"message":"Conversation is in AI mode; take it over first"}]}""", ZipchatErrorCodes.ConversationInAiMode, "Conversation is in AI mode; take it over first")]
-    [InlineData("""{"error":{"message":"message is required"}}""", ZipchatErrorCodes.MessageRequired, "message is required")]
-    [InlineData("""{"errors":["Something new the documents do not list"]}""", ZipchatErrorCodes.InvalidParameter, "Something new the documents do not list")]
+    [InlineData("""{"errors":["Conversation is in AI mode; assign it to a user before sending a manual message"]}""", "conversation_in_ai_mode", "Conversation is in AI mode; assign it to a user before sending a manual message")]
+    [InlineData("""{"errors":"sender_id is required"}""", "sender_id_required", "sender_id is required")]
+    [InlineData("""{"errors":["message is required","sender_id is required"]}""", "message_required", "message is required; sender_id is required")]
+    [InlineData("""{"errors":{"sender_id":["is not an assignable user for this chat"]}}""", "sender_not_assignable", "sender_id is not an assignable user for this chat")]
+    [InlineData("""{"errors":{"base":["Cannot send: customer last messaged more than 24 hours ago on a Meta channel"]}}""", "meta_reply_window_closed", "Cannot send: customer last messaged more than 24 hours ago on a Meta channel")]
+    [InlineData("""{"errors":[{"message":"Conversation is in AI mode; take it over first"}]}""", "conversation_in_ai_mode", "Conversation is in AI mode; take it over first")]
+    [InlineData("""{"error":{"message":"message is required"}}""", "message_required", "message is required")]
+    [InlineData("""{"errors":["Something new the documents do not list"]}""", "invalid_parameter", "Something new the documents do not list")]
     public async Task An_errors_list_or_object_gives_its_code_and_its_text(string body, string code, string text)
     {
         Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(422, body, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req-7" }));
 
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal(code, ex.ErrorCode);
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
@@ -80,9 +80,9 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(404, """{"errors":["Conversation not found"]}"""));
 
         var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.NotFound.Value, ex.ErrorCode);
         Assert.Contains("Conversation not found", ex.Message, StringComparison.Ordinal);
     }
 
@@ -119,6 +119,6 @@ public sealed class ErrorMappingTests : ZipchatTestBase
 
         var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.GetUsersPageAsync(cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.NotFound.Value, ex.ErrorCode);
     }
 }

@@ -28,7 +28,7 @@ public sealed class OptionsTests : ZipchatTestBase
     {
         using var client = NewClient(o => o.ApiKey = "legacy-key");
 
-        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct));
+        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal("Bearer legacy-key", Sim.Journal.Last.Headers["Authorization"]);
     }
