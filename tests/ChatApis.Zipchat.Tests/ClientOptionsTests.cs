@@ -2,7 +2,7 @@ using ChatApis.Testing.Zipchat;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class OptionsTests : ZipchatTestBase
+public sealed class ClientOptionsTests : ZipchatTestBase
 {
     [Fact]
     public void The_default_base_address_is_the_documented_one()

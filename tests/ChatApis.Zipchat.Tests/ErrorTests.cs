@@ -4,7 +4,7 @@ using ChatApis.Testing.Zipchat;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class ErrorMappingTests : ZipchatTestBase
+public sealed class ErrorTests : ZipchatTestBase
 {
     private const string MessagesPath = "/api/integrations/backend_api/v1/chats/1/conversations/12347/messages";
 
@@ -31,6 +31,7 @@ public sealed class ErrorMappingTests : ZipchatTestBase
             () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal(code, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.FromValue(code), ex.GetZipchatErrorCode());
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode)422, ex.StatusCode);
         Assert.Equal("req-42", ex.RequestId);
@@ -110,6 +111,7 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         Assert.Equal("Bearer zc-not-a-real-key", Sim.Journal.Last.Headers["Authorization"]);
         Assert.DoesNotContain("zc-not-a-real-key", ex.ToString(), StringComparison.Ordinal);
         Assert.Null(ex.ErrorCode);
+        Assert.Null(ex.GetZipchatErrorCode());
     }
 
     [Fact]
@@ -120,5 +122,52 @@ public sealed class ErrorMappingTests : ZipchatTestBase
         var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.GetUsersPageAsync(cancellationToken: Ct));
 
         Assert.Equal(ZipchatErrorCode.NotFound.Value, ex.ErrorCode);
+    }
+
+    public static TheoryData<string, string, HttpStatusCode> EveryDocumentedCode => new()
+    {
+        { nameof(ZipchatErrorCode.AssigneeIdRequired), "assignee_id_required", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.AssigneeNotAssignable), "assignee_not_assignable", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.MessageRequired), "message_required", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.SenderIdRequired), "sender_id_required", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.SenderNotAssignable), "sender_not_assignable", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.ConversationInAiMode), "conversation_in_ai_mode", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.MetaReplyWindowClosed), "meta_reply_window_closed", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.InvalidParameter), "invalid_parameter", HttpStatusCode.UnprocessableEntity },
+        { nameof(ZipchatErrorCode.NotFound), "not_found", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryDocumentedCode))]
+    public void Every_documented_code_is_read_back_from_an_exception_as_its_known_value(string name, string value, HttpStatusCode status)
+    {
+        var known = (ZipchatErrorCode)typeof(ZipchatErrorCode).GetProperty(name)!.GetValue(null)!;
+        var ex = new ChatApiValidationException("failed", new ChatApiErrorDetails(StatusCode: status, ErrorCode: value, Vendor: "Zipchat"));
+
+        Assert.Equal(value, known.Value);
+        Assert.Equal(known, ex.GetZipchatErrorCode());
+        Assert.Contains(known, ZipchatErrorCode.KnownValues);
+        Assert.Equal(status, known.DocumentedStatus);
+    }
+
+    [Fact]
+    public void The_known_values_are_exactly_the_documented_codes()
+    {
+        Assert.Equal(EveryDocumentedCode.Select(row => (string)row.Data.Item2), ZipchatErrorCode.KnownValues.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void An_unknown_code_round_trips_and_no_code_is_null()
+    {
+        var unknown = new ChatApiValidationException("failed", new ChatApiErrorDetails(StatusCode: (HttpStatusCode)422, ErrorCode: "brand_new_rule", Vendor: "Zipchat"));
+        var none = new ChatApiServerException("failed", new ChatApiErrorDetails(StatusCode: HttpStatusCode.BadGateway, Vendor: "Zipchat"));
+
+        var code = Assert.NotNull(unknown.GetZipchatErrorCode());
+        Assert.Equal("brand_new_rule", code.Value);
+        Assert.Equal("brand_new_rule", code.ToString());
+        Assert.DoesNotContain(code, ZipchatErrorCode.KnownValues);
+        Assert.Null(code.DocumentedStatus);
+        Assert.Null(none.GetZipchatErrorCode());
+        Assert.Throws<ArgumentNullException>(() => ZipchatErrorCodeExtensions.GetZipchatErrorCode(null!));
     }
 }

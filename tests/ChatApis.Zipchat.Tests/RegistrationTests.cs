@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class DependencyInjectionTests : ZipchatTestBase
+public sealed class RegistrationTests : ZipchatTestBase
 {
     [Fact]
     public async Task The_default_client_resolves_and_calls_the_configured_chat()

@@ -4,7 +4,7 @@ using ChatApis.Testing.Zipchat;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class SendMessageTests : ZipchatTestBase
+public sealed class MessageTests : ZipchatTestBase
 {
     private const string MessagesPath = "/api/integrations/backend_api/v1/chats/1/conversations/12347/messages";
 
