@@ -113,4 +113,24 @@ public sealed class WireContractTests : ZipchatTestBase
         Assert.True(pages.Count > 1);
         Assert.All(pages, p => Assert.True(p.Response.Headers.TryGetValues("X-RateLimit-Remaining", out _)));
     }
+
+    [Fact]
+    public void Every_public_method_is_virtual_and_ends_with_request_options_then_the_token()
+    {
+        var methods = typeof(ZipchatClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(13, methods.Count);
+        Assert.All(methods, m =>
+        {
+            var parameters = m.GetParameters();
+            Assert.True(m.IsVirtual, m.Name);
+            Assert.Equal(("options", typeof(RequestOptions)), (parameters[^2].Name, parameters[^2].ParameterType));
+            Assert.True(parameters[^2].HasDefaultValue && parameters[^2].DefaultValue is null, m.Name);
+            Assert.Equal(("cancellationToken", typeof(CancellationToken)), (parameters[^1].Name, parameters[^1].ParameterType));
+            Assert.True(parameters[^1].HasDefaultValue, m.Name);
+        });
+        Assert.All(methods.Where(m => m.Name.StartsWith("List", StringComparison.Ordinal)), m => Assert.Equal(typeof(Pagination.AsyncPageable<>), m.ReturnType.GetGenericTypeDefinition()));
+    }
 }
