@@ -396,9 +396,10 @@ public sealed class ChatApiPipeline : IDisposable
             // Refit wraps a transport failure; the cause is what decides retry safety.
             throw TransportFailure(state, inner, duringBody: false);
         }
-        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException canceled)
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException or ObjectDisposedException)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            // A cancellation, or a call on a disposed client: the caller sees what a plain HttpClient would throw.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
             throw;
         }
 
