@@ -33,7 +33,7 @@ internal static class ZipchatCheck
         return report;
     }
 
-    private static void CheckConversation(JsonFieldCheck check, Conversation conversation) => check
+    private static void CheckConversation(JsonFieldCheck check, ZipchatConversation conversation) => check
         .Number("id", conversation.Id)
         .Number("chat_id", conversation.ChatId)
         .Iso8601("created_at", conversation.CreatedAt)

@@ -53,7 +53,7 @@ catch (Exception ex) when (ex is ChatApiException or Microsoft.Extensions.Option
 static async Task<int> TakeOverAsync(ZipchatClient zipchat, IConfiguration configuration, bool live)
 {
     // 1. The latest escalation no agent has resolved yet.
-    Conversation? escalated = null;
+    ZipchatConversation? escalated = null;
     await foreach (var conversation in zipchat.ListConversationsAsync(perPage: ZipchatClient.MaxPageSize))
     {
         if (conversation.HasOpenEscalation && (escalated is null || conversation.LastEscalatedAt > escalated.LastEscalatedAt))
@@ -122,7 +122,7 @@ static async Task<int> TakeOverAsync(ZipchatClient zipchat, IConfiguration confi
                 var sent = await zipchat.SendMessageAsync(escalated.Id, reply, agentId);
                 AnsiConsole.MarkupLine($"Replied as user {agentId}: message [bold]{sent.Value.Id}[/] \"{Markup.Escape(reply)}\"");
             }
-            catch (ChatApiValidationException ex) when (ex.ErrorCode == ZipchatErrorCodes.MetaReplyWindowClosed)
+            catch (ChatApiValidationException ex) when (ex.GetZipchatErrorCode() == ZipchatErrorCode.MetaReplyWindowClosed)
             {
                 AnsiConsole.MarkupLine("[yellow]The customer last wrote more than 24 hours ago on a Meta channel: no reply is possible until they write again.[/]");
             }

@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
-using ChatApis.Auth;
 using ChatApis.Http;
-using ChatApis.Json;
 using ChatApis.Pagination;
 using ChatApis.Safety;
+using ChatApis.Vendors;
 using Microsoft.Extensions.Logging;
+using RefitSettings = Refit.RefitSettings;
 
 namespace ChatApis.Zipchat;
 
@@ -15,8 +14,10 @@ namespace ChatApis.Zipchat;
 /// is scoped to <see cref="ZipchatClientOptions.ChatId"/>. Requests queue client-side within Zipchat's
 /// 120 requests per 60 s; each response's <c>X-RateLimit-*</c> headers are in
 /// <see cref="ApiResponse.RateLimit"/> (and <see cref="Page{T}.Response"/>), and a 429 is retried after
-/// the advertised reset. Thread-safe; create one per chat and reuse it (or register it with
-/// <c>services.AddZipchatClient(...)</c>). Every method is virtual so tests can mock it.
+/// the advertised reset. Every method takes a <see cref="RequestOptions"/> (a timeout for the call, extra
+/// headers); Zipchat has no idempotency key, so <see cref="RequestOptions.IdempotencyKey"/> is refused.
+/// Thread-safe; create one per chat and reuse it (or register it with <c>services.AddZipchatClient(...)</c>).
+/// Every method is virtual so tests can mock it.
 /// </summary>
 public partial class ZipchatClient : ChatApiClient
 {
@@ -32,27 +33,33 @@ public partial class ZipchatClient : ChatApiClient
     /// <summary>The largest number of messages per page.</summary>
     public const int MaxMessagePageSize = 200;
 
+    private static readonly RefitSettings Settings = ChatApiRefit.CreateSettings(ZipchatJsonContext.Default);
+
+    private readonly IZipchatApi _api = null!;
     private readonly string _chatId = "";
 
     /// <summary>Creates a standalone client that owns its HTTP connection pool.</summary>
     /// <param name="options">The API key, chat id and settings (validated here).</param>
     /// <param name="timeProvider">The clock, if not the system's.</param>
     /// <param name="loggerFactory">Where to log, if anywhere.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
     public ZipchatClient(ZipchatClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : base(ZipchatVendor.Profile, Valid(options), new BearerTokenHandler(options.ApiKey!), timeProvider, loggerFactory)
+        : base(ZipchatVendor.Instance.CreateStandalonePipeline(options, timeProvider, loggerFactory), ownsPipeline: true)
     {
-        _chatId = ChatIdText(options.ChatId);
         ChatId = options.ChatId;
+        _chatId = WireFormat.Integer(ChatId)!;
+        _api = ChatApiRefit.For<IZipchatApi>(Pipeline, Settings);
     }
 
-    /// <summary>Creates a client over a pipeline (used by dependency injection).</summary>
-    /// <param name="pipeline">The pipeline.</param>
-    /// <param name="chatId">The chat every call is scoped to.</param>
-    internal ZipchatClient(ChatApiPipeline pipeline, long chatId)
-        : base(pipeline)
+    /// <summary>Creates a client from its descriptor's context (dependency injection).</summary>
+    /// <param name="context">The client being built, with its validated options and pipeline.</param>
+    internal ZipchatClient(ChatApiClientContext<ZipchatClientOptions> context)
+        : base(context.Pipeline)
     {
-        _chatId = ChatIdText(chatId);
-        ChatId = chatId;
+        ChatId = context.Options.ChatId;
+        _chatId = WireFormat.Integer(ChatId)!;
+        _api = ChatApiRefit.For<IZipchatApi>(Pipeline, Settings);
     }
 
     /// <summary>For mocking: a client whose virtual methods a test overrides.</summary>
@@ -69,34 +76,37 @@ public partial class ZipchatClient : ChatApiClient
     /// </summary>
     /// <param name="perPage">The page size (1 to 100; default 50).</param>
     /// <param name="lastMessageAtSince">Only conversations with activity at or after this instant (sent as ISO 8601 UTC).</param>
+    /// <param name="options">Settings for each page's call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The conversations; use <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> for each page's response and rate-limit headers.</returns>
-    public virtual AsyncPageable<Conversation> ListConversationsAsync(int perPage = DefaultPageSize, DateTimeOffset? lastMessageAtSince = null, CancellationToken cancellationToken = default)
+    public virtual AsyncPageable<ZipchatConversation> ListConversationsAsync(int perPage = DefaultPageSize, DateTimeOffset? lastMessageAtSince = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckPageSize(perPage);
-        return new NumberedPageable<Conversation>(
-            async (page, ct) => Select(await GetConversationsPageAsync(page, perPage, lastMessageAtSince, ct).ConfigureAwait(false), static list => list.Conversations),
+        Guard.InRange(perPage, 1, MaxPageSize);
+        RefuseIdempotencyKey(options);
+        return new NumberedPageable<ZipchatConversation>(
+            (page, ct) => SendListConversationsAsync(page, perPage, lastMessageAtSince, ZipchatResponses.Conversations, options, ct),
             firstPage: 1,
             perPage,
             cancellationToken);
     }
 
-    /// <summary>Gets one page of the chat's conversations (<c>GET /chats/:chat_id/conversations</c>).</summary>
-    /// <param name="page">The 1-based page number (default 1).</param>
-    /// <param name="perPage">The page size (1 to 100; default 50).</param>
+    /// <summary>
+    /// Gets one page of the chat's conversations (<c>GET /chats/:chat_id/conversations</c>). Parameters left
+    /// <c>null</c> are not sent, so the API's defaults apply (page 1, 50 per page).
+    /// </summary>
+    /// <param name="page">The 1-based page number.</param>
+    /// <param name="perPage">The page size (1 to 100).</param>
     /// <param name="lastMessageAtSince">Only conversations with activity at or after this instant (sent as ISO 8601 UTC).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page (undocumented metadata beside the list is kept in its <see cref="Json.ApiModel.AdditionalProperties"/>).</returns>
-    /// <exception cref="ChatApiValidationException">422, e.g. a parameter the server rejected (<see cref="ZipchatErrorCodes.InvalidParameter"/>).</exception>
-    public virtual Task<ApiResponse<ConversationList>> GetConversationsPageAsync(int page = 1, int perPage = DefaultPageSize, DateTimeOffset? lastMessageAtSince = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ChatApiValidationException">422, e.g. a parameter the server rejected (<see cref="ZipchatErrorCode.InvalidParameter"/>).</exception>
+    public virtual Task<ApiResponse<ConversationList>> GetConversationsPageAsync(int? page = null, int? perPage = null, DateTimeOffset? lastMessageAtSince = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
-        CheckPageSize(perPage);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/conversations", _chatId)
-            .AddQuery("page", page)
-            .AddQuery("per_page", perPage)
-            .AddQuery("last_message_at_since", lastMessageAtSince);
-        return SendUnwrappedAsync<ConversationListEnvelope, ConversationList>(request, ZipchatWireContext.Default.ConversationListEnvelope, cancellationToken);
+        Guard.Page(page);
+        Guard.PageSize(perPage, MaxPageSize);
+        RefuseIdempotencyKey(options);
+        return SendListConversationsAsync(page, perPage, lastMessageAtSince, ZipchatResponses.ConversationList, options, cancellationToken);
     }
 
     /// <summary>
@@ -108,23 +118,17 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="messagePage">The 1-based message page number.</param>
     /// <param name="messagePerPage">Messages per page (1 to 200).</param>
     /// <param name="messageCreatedAtSince">Only messages created at or after this instant (sent as ISO 8601 UTC).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The conversation and its messages.</returns>
-    /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat (<see cref="ZipchatErrorCodes.NotFound"/>).</exception>
-    public virtual Task<ApiResponse<ConversationDetails>> GetConversationAsync(long conversationId, int? messagePage = null, int? messagePerPage = null, DateTimeOffset? messageCreatedAtSince = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat (<see cref="ZipchatErrorCode.NotFound"/>).</exception>
+    public virtual Task<ApiResponse<ConversationDetails>> GetConversationAsync(long conversationId, int? messagePage = null, int? messagePerPage = null, DateTimeOffset? messageCreatedAtSince = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
-        if (messagePage is { } p)
-        {
-            CheckPage(p, nameof(messagePage));
-        }
-
-        Guard.InRange(messagePerPage, 1, MaxMessagePageSize);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/conversations/{id}", _chatId, IdText(conversationId))
-            .AddQuery("message_page", messagePage)
-            .AddQuery("message_per_page", messagePerPage)
-            .AddQuery("message_created_at_since", messageCreatedAtSince);
-        return SendUnwrappedAsync<ConversationDetailsEnvelope, ConversationDetails>(request, ZipchatWireContext.Default.ConversationDetailsEnvelope, cancellationToken);
+        Guard.Page(messagePage);
+        Guard.PageSize(messagePerPage, MaxMessagePageSize);
+        RefuseIdempotencyKey(options);
+        return SendGetConversationAsync(conversationId, messagePage, messagePerPage, messageCreatedAtSince, ZipchatResponses.ConversationDetails, options, cancellationToken);
     }
 
     /// <summary>
@@ -135,14 +139,16 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
     /// <param name="messagePerPage">Messages per page (1 to 200; default 100).</param>
     /// <param name="messageCreatedAtSince">Only messages created at or after this instant.</param>
+    /// <param name="options">Settings for each page's call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The messages; <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> gives each page's response and rate-limit headers.</returns>
-    public virtual AsyncPageable<Message> ListMessagesAsync(long conversationId, int messagePerPage = DefaultMessagePageSize, DateTimeOffset? messageCreatedAtSince = null, CancellationToken cancellationToken = default)
+    public virtual AsyncPageable<ZipchatMessage> ListMessagesAsync(long conversationId, int messagePerPage = DefaultMessagePageSize, DateTimeOffset? messageCreatedAtSince = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
         Guard.InRange(messagePerPage, 1, MaxMessagePageSize);
-        return new NumberedPageable<Message>(
-            async (page, ct) => Select(await GetConversationAsync(conversationId, page, messagePerPage, messageCreatedAtSince, ct).ConfigureAwait(false), static c => c.Messages),
+        RefuseIdempotencyKey(options);
+        return new NumberedPageable<ZipchatMessage>(
+            (page, ct) => SendGetConversationAsync(conversationId, page, messagePerPage, messageCreatedAtSince, ZipchatResponses.Messages, options, ct),
             firstPage: 1,
             messagePerPage,
             cancellationToken);
@@ -158,13 +164,17 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
     /// <param name="since">Messages created at or after this instant are reported (the first poll happens at once).</param>
     /// <param name="interval">The wait between polls (&gt; 0).</param>
+    /// <param name="options">
+    /// Settings for every request the stream makes (each request's timeout, extra headers): the stream itself runs
+    /// until cancelled. No idempotency key.
+    /// </param>
     /// <param name="cancellationToken">Stops the polling.</param>
     /// <returns>
     /// An endless stream of new messages. It ends only by throwing: <see cref="OperationCanceledException"/>
     /// when <paramref name="cancellationToken"/> (or the enumerator's token) is cancelled, as .NET
     /// cancellation does, or the <see cref="ChatApiException"/> of a failed poll.
     /// </returns>
-    public virtual IAsyncEnumerable<Message> PollNewMessagesAsync(long conversationId, DateTimeOffset since, TimeSpan interval, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<ZipchatMessage> PollNewMessagesAsync(long conversationId, DateTimeOffset since, TimeSpan interval, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
         if (interval <= TimeSpan.Zero)
@@ -172,8 +182,9 @@ public partial class ZipchatClient : ChatApiClient
             throw new ArgumentOutOfRangeException(nameof(interval), interval, $"interval must be greater than zero (was {interval}).");
         }
 
+        RefuseIdempotencyKey(options);
         return new NewMessagePoller(
-            (page, cursor, ct) => GetConversationAsync(conversationId, page, MaxMessagePageSize, cursor, ct),
+            (page, cursor, ct) => GetConversationAsync(conversationId, page, MaxMessagePageSize, cursor, options, ct),
             MaxMessagePageSize,
             since,
             interval,
@@ -186,41 +197,49 @@ public partial class ZipchatClient : ChatApiClient
     /// pages of <paramref name="perPage"/> as the enumeration proceeds; a short page ends it.
     /// </summary>
     /// <param name="perPage">The page size (1 to 100; default 50).</param>
+    /// <param name="options">Settings for each page's call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The users.</returns>
-    public virtual AsyncPageable<ZipchatUser> ListUsersAsync(int perPage = DefaultPageSize, CancellationToken cancellationToken = default)
+    public virtual AsyncPageable<ZipchatUser> ListUsersAsync(int perPage = DefaultPageSize, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckPageSize(perPage);
+        Guard.InRange(perPage, 1, MaxPageSize);
+        RefuseIdempotencyKey(options);
         return new NumberedPageable<ZipchatUser>(
-            async (page, ct) => Select(await GetUsersPageAsync(page, perPage, ct).ConfigureAwait(false), static list => list.Users),
+            (page, ct) => SendListUsersAsync(page, perPage, ZipchatResponses.Users, options, ct),
             firstPage: 1,
             perPage,
             cancellationToken);
     }
 
-    /// <summary>Gets one page of the assignable users (<c>GET /chats/:chat_id/users</c>).</summary>
-    /// <param name="page">The 1-based page number (default 1).</param>
-    /// <param name="perPage">The page size (1 to 100; default 50).</param>
+    /// <summary>
+    /// Gets one page of the assignable users (<c>GET /chats/:chat_id/users</c>). Parameters left <c>null</c>
+    /// are not sent, so the API's defaults apply (page 1, 50 per page).
+    /// </summary>
+    /// <param name="page">The 1-based page number.</param>
+    /// <param name="perPage">The page size (1 to 100).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public virtual Task<ApiResponse<UserList>> GetUsersPageAsync(int page = 1, int perPage = DefaultPageSize, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<UserList>> GetUsersPageAsync(int? page = null, int? perPage = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
-        CheckPageSize(perPage);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/users", _chatId).AddQuery("page", page).AddQuery("per_page", perPage);
-        return SendUnwrappedAsync<UserListEnvelope, UserList>(request, ZipchatWireContext.Default.UserListEnvelope, cancellationToken);
+        Guard.Page(page);
+        Guard.PageSize(perPage, MaxPageSize);
+        RefuseIdempotencyKey(options);
+        return SendListUsersAsync(page, perPage, ZipchatResponses.UserList, options, cancellationToken);
     }
 
     /// <summary>Gets one assignable user (<c>GET /chats/:chat_id/users/:id</c>; a <c>user</c> wrapper, if any, is removed).</summary>
     /// <param name="userId">The user's id (&gt; 0).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
     /// <exception cref="ChatApiNotFoundException">The user is not the owner or a participant of this chat; the API never tells users of other chats apart from missing ones.</exception>
-    public virtual Task<ApiResponse<ZipchatUser>> GetUserAsync(long userId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ZipchatUser>> GetUserAsync(long userId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(userId);
-        var request = new ApiRequest(HttpMethod.Get, "chats/{chat_id}/users/{id}", _chatId, IdText(userId));
-        return SendUnwrappedAsync<UserEnvelope, ZipchatUser>(request, ZipchatWireContext.Default.UserEnvelope, cancellationToken);
+        RefuseIdempotencyKey(options);
+        var id = WireFormat.Integer(userId)!;
+        return Pipeline.SendAsync(ZipchatOperations.GetUser, (call, ct) => _api.GetUser(_chatId, id, call, ct), ZipchatResponses.User, options, cancellationToken);
     }
 
     /// <summary>
@@ -230,15 +249,16 @@ public partial class ZipchatClient : ChatApiClient
     /// </summary>
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
     /// <param name="assigneeId">A user from <see cref="ListUsersAsync"/> (&gt; 0).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated conversation (see <see cref="UpdateAssignmentAsync"/> for the response's shape).</returns>
-    /// <exception cref="ChatApiValidationException">422 <see cref="ZipchatErrorCodes.AssigneeNotAssignable"/>.</exception>
+    /// <exception cref="ChatApiValidationException">422 <see cref="ZipchatErrorCode.AssigneeNotAssignable"/>.</exception>
     /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat.</exception>
-    public virtual Task<ApiResponse<Conversation>> TakeOverConversationAsync(long conversationId, long assigneeId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ZipchatConversation>> TakeOverConversationAsync(long conversationId, long assigneeId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
         Guard.Positive(assigneeId);
-        return UpdateAssignmentAsync(conversationId, assigneeId, cancellationToken);
+        return UpdateAssignmentAsync(conversationId, assigneeId, options, cancellationToken);
     }
 
     /// <summary>
@@ -246,13 +266,14 @@ public partial class ZipchatClient : ChatApiClient
     /// with <c>{"assignee_id": null}</c>: the key is always sent, as null).
     /// </summary>
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated conversation.</returns>
     /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat.</exception>
-    public virtual Task<ApiResponse<Conversation>> HandBackToAiAsync(long conversationId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ZipchatConversation>> HandBackToAiAsync(long conversationId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
-        return UpdateAssignmentAsync(conversationId, null, cancellationToken);
+        return UpdateAssignmentAsync(conversationId, null, options, cancellationToken);
     }
 
     /// <summary>
@@ -263,22 +284,23 @@ public partial class ZipchatClient : ChatApiClient
     /// </summary>
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
     /// <param name="assigneeId">The user to assign (&gt; 0), or <c>null</c> for the AI.</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated conversation.</returns>
-    /// <exception cref="ChatApiValidationException">422 <see cref="ZipchatErrorCodes.AssigneeNotAssignable"/> (or <see cref="ZipchatErrorCodes.AssigneeIdRequired"/>, which this client never provokes).</exception>
+    /// <exception cref="ChatApiValidationException">422 <see cref="ZipchatErrorCode.AssigneeNotAssignable"/> (or <see cref="ZipchatErrorCode.AssigneeIdRequired"/>, which this client never provokes).</exception>
     /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat.</exception>
-    public virtual Task<ApiResponse<Conversation>> UpdateAssignmentAsync(long conversationId, long? assigneeId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ZipchatConversation>> UpdateAssignmentAsync(long conversationId, long? assigneeId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
-        if (assigneeId is { } id)
+        if (assigneeId is { } assignee)
         {
-            Guard.Positive(id, nameof(assigneeId));
+            Guard.Positive(assignee, nameof(assigneeId));
         }
 
-        var request = new ApiRequest(HttpMethod.Patch, "chats/{chat_id}/conversations/{id}/assignment", _chatId, IdText(conversationId))
-            .WithJsonBody(new AssignmentRequest { AssigneeId = assigneeId }, ZipchatWireContext.Default.AssignmentRequest)
-            .MarkIdempotent();
-        return SendUnwrappedAsync<ConversationEnvelope, Conversation>(request, ZipchatWireContext.Default.ConversationEnvelope, cancellationToken);
+        RefuseIdempotencyKey(options);
+        var id = WireFormat.Integer(conversationId)!;
+        var body = new AssignmentRequest { AssigneeId = assigneeId };
+        return Pipeline.SendAsync(ZipchatOperations.UpdateAssignment, (call, ct) => _api.UpdateAssignment(_chatId, id, body, call, ct), ZipchatResponses.Conversation, options, cancellationToken);
     }
 
     /// <summary>
@@ -291,53 +313,51 @@ public partial class ZipchatClient : ChatApiClient
     /// <param name="conversationId">The conversation's id (&gt; 0).</param>
     /// <param name="message">The reply text (required, not empty).</param>
     /// <param name="senderId">The user recorded as the sender, one of <see cref="ListUsersAsync"/> (&gt; 0).</param>
+    /// <param name="options">Settings for this call (timeout, extra headers); no idempotency key (Zipchat documents none).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message as created.</returns>
     /// <exception cref="ChatApiValidationException">
-    /// 422: <see cref="ZipchatErrorCodes.ConversationInAiMode"/>, <see cref="ZipchatErrorCodes.MetaReplyWindowClosed"/>,
-    /// <see cref="ZipchatErrorCodes.SenderNotAssignable"/> (or the required-field codes, which this client never provokes).
+    /// 422: <see cref="ZipchatErrorCode.ConversationInAiMode"/>, <see cref="ZipchatErrorCode.MetaReplyWindowClosed"/>,
+    /// <see cref="ZipchatErrorCode.SenderNotAssignable"/> (or the required-field codes, which this client never provokes).
     /// </exception>
     /// <exception cref="ChatApiNotFoundException">The conversation is not in this chat.</exception>
-    public virtual Task<ApiResponse<Message>> SendMessageAsync(long conversationId, string message, long senderId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<ZipchatMessage>> SendMessageAsync(long conversationId, string message, long senderId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Positive(conversationId);
         Guard.NotEmpty(message);
         Guard.Positive(senderId);
-        var request = new ApiRequest(HttpMethod.Post, "chats/{chat_id}/conversations/{id}/messages", _chatId, IdText(conversationId))
-            .WithJsonBody(new SendMessageRequest { Message = message, SenderId = senderId }, ZipchatWireContext.Default.SendMessageRequest);
-        return SendUnwrappedAsync<MessageEnvelope, Message>(request, ZipchatWireContext.Default.MessageEnvelope, cancellationToken);
+        RefuseIdempotencyKey(options);
+        var id = WireFormat.Integer(conversationId)!;
+        var body = new SendMessageRequest { Message = message, SenderId = senderId };
+        return Pipeline.SendAsync(ZipchatOperations.SendMessage, (call, ct) => _api.SendMessage(_chatId, id, body, call, ct), ZipchatResponses.Message, options, cancellationToken);
     }
 
-    private async Task<ApiResponse<T>> SendUnwrappedAsync<TEnvelope, T>(ApiRequest request, JsonTypeInfo<TEnvelope> typeInfo, CancellationToken cancellationToken)
-        where TEnvelope : Envelope<T>
-        where T : ApiModel =>
-        Select(await Pipeline.SendAsync(request, typeInfo, cancellationToken).ConfigureAwait(false), static envelope => envelope.Value);
-
-    private static ApiResponse<TOut> Select<TIn, TOut>(ApiResponse<TIn> response, Func<TIn, TOut> select) =>
-        new(select(response.Value), response.StatusCode, response.RequestId, response.RateLimit, response.Attempts, response.IdempotencyKey);
-
-    private static ZipchatClientOptions Valid(ZipchatClientOptions options)
+    // Zipchat documents no idempotency key: a caller's key would promise a replay the server does not do. Checked
+    // when the method is called, also for the lazy List and watch methods, before any request.
+    private static void RefuseIdempotencyKey(RequestOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
-        return options;
-    }
-
-    private static string ChatIdText(long chatId)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chatId);
-        return IdText(chatId);
-    }
-
-    private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static void CheckPage(int page, string name = "page")
-    {
-        if (page < 1)
+        if (options?.IdempotencyKey is not null)
         {
-            throw new ArgumentOutOfRangeException(name, page, $"{name} is a 1-based page number and must be >= 1 (was {page}).");
+            throw new ArgumentException("Zipchat has no idempotency key: leave RequestOptions.IdempotencyKey unset on ZipchatClient calls.", nameof(options));
         }
     }
 
-    private static void CheckPageSize(int perPage) => Guard.InRange(perPage, 1, MaxPageSize);
+    // One page of List Conversations read as T: the page model for GetConversationsPageAsync, its items for a walk.
+    private Task<ApiResponse<T>> SendListConversationsAsync<T>(int? page, int? perPage, DateTimeOffset? lastMessageAtSince, JsonTypeInfo<T> typeInfo, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        var since = WireFormat.Iso8601(lastMessageAtSince);
+        return Pipeline.SendAsync(ZipchatOperations.ListConversations, (call, ct) => _api.ListConversations(_chatId, page, perPage, since, call, ct), typeInfo, options, cancellationToken);
+    }
+
+    // One Get Conversation read as T: the conversation with its messages, or only the messages for a walk.
+    private Task<ApiResponse<T>> SendGetConversationAsync<T>(long conversationId, int? messagePage, int? messagePerPage, DateTimeOffset? messageCreatedAtSince, JsonTypeInfo<T> typeInfo, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        var id = WireFormat.Integer(conversationId)!;
+        var since = WireFormat.Iso8601(messageCreatedAtSince);
+        return Pipeline.SendAsync(ZipchatOperations.GetConversation, (call, ct) => _api.GetConversation(_chatId, id, messagePage, messagePerPage, since, call, ct), typeInfo, options, cancellationToken);
+    }
+
+    // One page of List Users read as T: the page model for GetUsersPageAsync, its items for a walk.
+    private Task<ApiResponse<T>> SendListUsersAsync<T>(int? page, int? perPage, JsonTypeInfo<T> typeInfo, RequestOptions? options, CancellationToken cancellationToken) =>
+        Pipeline.SendAsync(ZipchatOperations.ListUsers, (call, ct) => _api.ListUsers(_chatId, page, perPage, call, ct), typeInfo, options, cancellationToken);
 }

@@ -47,7 +47,7 @@ public sealed class ZipchatWatchTests : IAsyncLifetime
         var expected = AddMessages(rounds: 3, tiesPerRound: 2);
         _clock.AutoAdvanceLimit = TimeSpan.FromMinutes(2);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        await using var watch = _client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), SmallPages, cts.Token).GetAsyncEnumerator(Ct);
+        await using var watch = _client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), SmallPages, cancellationToken: cts.Token).GetAsyncEnumerator(Ct);
 
         var first = await TakeAsync(watch, expected.Count);
         Assert.Equal(expected, first.Select(f => f.Message.Id));
@@ -91,7 +91,7 @@ public sealed class ZipchatWatchTests : IAsyncLifetime
         string persisted;
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct))
         {
-            await using var watch = _client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), SmallPages, stop.Token).GetAsyncEnumerator(Ct);
+            await using var watch = _client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), SmallPages, cancellationToken: stop.Token).GetAsyncEnumerator(Ct);
             var handled = await TakeAsync(watch, handledBeforeStop);
             persisted = handled[^1].Cursor.Serialize();
             await stop.CancelAsync();
@@ -100,7 +100,7 @@ public sealed class ZipchatWatchTests : IAsyncLifetime
         var resumedFrom = ZipchatWatchCursor.Parse(persisted);
         var more = _sim.AddCustomerMessage(ZipchatSimulator.EscalatedEmailConversationId, "after the restart");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        await using var resumed = _client.WatchNewMessagesAsync(resumedFrom, SmallPages, cts.Token).GetAsyncEnumerator(Ct);
+        await using var resumed = _client.WatchNewMessagesAsync(resumedFrom, SmallPages, cancellationToken: cts.Token).GetAsyncEnumerator(Ct);
         var rest = await TakeAsync(resumed, expected.Count - handledBeforeStop + 1);
         var pending = resumed.MoveNextAsync().AsTask();
         var seen = _sim.Journal.Count;
@@ -125,7 +125,7 @@ public sealed class ZipchatWatchTests : IAsyncLifetime
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         // MaxRetries is 0 and the client-side limiter is off: a single 429 would end the watch with an exception.
-        await using var watch = client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), new ZipchatWatchOptions { PollInterval = TimeSpan.FromSeconds(5) }, cts.Token).GetAsyncEnumerator(Ct);
+        await using var watch = client.WatchNewMessagesAsync(ZipchatWatchCursor.StartingAt(since), new ZipchatWatchOptions { PollInterval = TimeSpan.FromSeconds(5) }, cancellationToken: cts.Token).GetAsyncEnumerator(Ct);
         var found = await TakeAsync(watch, expected);
         var firstPoll = _sim.Journal.Count;
         var pending = watch.MoveNextAsync().AsTask();
@@ -178,11 +178,11 @@ public sealed class ZipchatWatchTests : IAsyncLifetime
     {
         var cursor = ZipchatWatchCursor.StartingAt(_clock.GetUtcNow());
 
-        Assert.Equal("PollInterval", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { PollInterval = TimeSpan.Zero }, Ct)).ParamName);
-        Assert.Equal("ConversationPageSize", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { ConversationPageSize = 101 }, Ct)).ParamName);
-        Assert.Equal("MessagePageSize", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { MessagePageSize = 201 }, Ct)).ParamName);
-        Assert.Equal("BudgetShare", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { BudgetShare = 0 }, Ct)).ParamName);
-        Assert.Equal("ReservedRequests", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { ReservedRequests = -1 }, Ct)).ParamName);
+        Assert.Equal("PollInterval", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { PollInterval = TimeSpan.Zero }, cancellationToken: Ct)).ParamName);
+        Assert.Equal("ConversationPageSize", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { ConversationPageSize = 101 }, cancellationToken: Ct)).ParamName);
+        Assert.Equal("MessagePageSize", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { MessagePageSize = 201 }, cancellationToken: Ct)).ParamName);
+        Assert.Equal("BudgetShare", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { BudgetShare = 0 }, cancellationToken: Ct)).ParamName);
+        Assert.Equal("ReservedRequests", Assert.Throws<ArgumentOutOfRangeException>(() => _client.WatchNewMessagesAsync(cursor, new ZipchatWatchOptions { ReservedRequests = -1 }, cancellationToken: Ct)).ParamName);
         Assert.Throws<ArgumentNullException>(() => _client.WatchNewMessagesAsync(null!, cancellationToken: Ct));
         Assert.Equal(0, _sim.Journal.Count);
     }

@@ -10,7 +10,7 @@ public sealed class AssignmentTests : ZipchatTestBase
     [Fact]
     public async Task Take_over_sends_the_user_id_and_puts_the_conversation_in_manual_mode()
     {
-        var response = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OwnerUserId, Ct);
+        var response = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("PATCH", request.Method);
@@ -42,7 +42,7 @@ public sealed class AssignmentTests : ZipchatTestBase
     [Fact]
     public async Task Hand_back_sends_an_explicit_null_and_returns_the_conversation_to_the_ai()
     {
-        var response = await Client.HandBackToAiAsync(ZipchatSimulator.WhatsAppConversationId, Ct);
+        var response = await Client.HandBackToAiAsync(ZipchatSimulator.WhatsAppConversationId, cancellationToken: Ct);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("PATCH", request.Method);
@@ -60,7 +60,7 @@ public sealed class AssignmentTests : ZipchatTestBase
     [Fact]
     public async Task Update_assignment_with_null_is_the_hand_back()
     {
-        await Client.UpdateAssignmentAsync(ZipchatSimulator.StaleInstagramConversationId, null, Ct);
+        await Client.UpdateAssignmentAsync(ZipchatSimulator.StaleInstagramConversationId, null, cancellationToken: Ct);
 
         AssertJsonBody(Sim.Journal.Last, """{"assignee_id":null}""");
         Assert.False(Sim.GetConversation(ZipchatSimulator.StaleInstagramConversationId).ManualReplyMode);
@@ -71,7 +71,7 @@ public sealed class AssignmentTests : ZipchatTestBase
     {
         Sim.Faults.On("PATCH", AssignmentPath).Once(Fault.Status(200, """{"id": 12345, "chat_id": 1, "manual_reply_mode": true, "assignee": {"id": 502, "avatar_url": null}, "channel": "web"}"""));
 
-        var conversation = (await Client.TakeOverConversationAsync(12345, 502, Ct)).Value;
+        var conversation = (await Client.TakeOverConversationAsync(12345, 502, cancellationToken: Ct)).Value;
 
         Assert.True(conversation.ManualReplyMode);
         Assert.Equal(502, conversation.Assignee!.Id);
@@ -81,9 +81,9 @@ public sealed class AssignmentTests : ZipchatTestBase
     public async Task A_user_outside_the_chat_is_not_assignable()
     {
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OtherChatUserId, Ct));
+            () => Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OtherChatUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.AssigneeNotAssignable, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.AssigneeNotAssignable.Value, ex.ErrorCode);
         Assert.Equal((System.Net.HttpStatusCode)422, ex.StatusCode);
         Assert.Contains("assignee_id is not an assignable user for this chat", ex.Message, StringComparison.Ordinal);
         Assert.False(Sim.GetConversation(ZipchatSimulator.WebConversationId).ManualReplyMode);
@@ -93,9 +93,9 @@ public sealed class AssignmentTests : ZipchatTestBase
     public async Task A_conversation_of_another_chat_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(
-            () => Client.TakeOverConversationAsync(ZipchatSimulator.OtherChatConversationId, ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.TakeOverConversationAsync(ZipchatSimulator.OtherChatConversationId, ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.NotFound.Value, ex.ErrorCode);
         Assert.Contains("Conversation not found", ex.Message, StringComparison.Ordinal);
     }
 
@@ -120,7 +120,7 @@ public sealed class AssignmentTests : ZipchatTestBase
     {
         Sim.Faults.On("PATCH", AssignmentPath).Once(Fault.DropResponseAfterProcessing());
 
-        var response = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.ParticipantUserId, Ct);
+        var response = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.ParticipantUserId, cancellationToken: Ct);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal(2, Sim.Journal.Where("PATCH", AssignmentPath).Count);

@@ -136,7 +136,7 @@ public sealed class ConversationDetailsTests : ZipchatTestBase
     {
         var ex = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Client.GetConversationAsync(ZipchatSimulator.OtherChatConversationId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.NotFound, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.NotFound.Value, ex.ErrorCode);
         Assert.Contains("Conversation not found", ex.Message, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("Zipchat", ex.Vendor);
@@ -147,7 +147,7 @@ public sealed class ConversationDetailsTests : ZipchatTestBase
     {
         Sim.AddGeneratedMessages(ZipchatSimulator.WebConversationId, 7); // 4 seeded + 7 = 11: pages of 5, 5, 1
 
-        var pages = new List<Pagination.Page<Message>>();
+        var pages = new List<Pagination.Page<ZipchatMessage>>();
         await foreach (var page in Client.ListMessagesAsync(ZipchatSimulator.WebConversationId, messagePerPage: 5, cancellationToken: Ct).AsPages(Ct))
         {
             pages.Add(page);
@@ -167,7 +167,7 @@ public sealed class ConversationDetailsTests : ZipchatTestBase
     public async Task Messages_stream_with_a_since_filter()
     {
         var since = T0.AddHours(-2).AddMinutes(-50);
-        var messages = new List<Message>();
+        var messages = new List<ZipchatMessage>();
         await foreach (var message in Client.ListMessagesAsync(ZipchatSimulator.WebConversationId, messageCreatedAtSince: since, cancellationToken: Ct))
         {
             messages.Add(message);

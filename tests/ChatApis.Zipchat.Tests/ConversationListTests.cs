@@ -23,11 +23,21 @@ public sealed class ConversationListTests : ZipchatTestBase
     }
 
     [Fact]
-    public async Task Get_page_defaults_to_page_1_of_50_without_a_since_filter()
+    public async Task Get_page_sends_no_paging_when_none_is_given_so_the_api_defaults_apply()
     {
+        // The dialect: a one-page method sends only what the caller gave (the API's own default is page 1 of 50).
         await Client.GetConversationsPageAsync(cancellationToken: Ct);
 
-        Assert.Equal("?page=1&per_page=50", Sim.Journal.Last.QueryString);
+        Assert.Equal("", Sim.Journal.Last.QueryString);
+    }
+
+    [Fact]
+    public async Task Get_page_sends_each_paging_parameter_the_caller_gave_and_only_that()
+    {
+        await Client.GetConversationsPageAsync(perPage: 10, cancellationToken: Ct);
+        await Client.GetConversationsPageAsync(page: 3, cancellationToken: Ct);
+
+        Assert.Equal(["?per_page=10", "?page=3"], Sim.Journal.Requests.Select(r => r.QueryString));
     }
 
     [Fact]
@@ -130,7 +140,7 @@ public sealed class ConversationListTests : ZipchatTestBase
         var response = await Client.GetConversationsPageAsync(lastMessageAtSince: T0.AddMinutes(-30), cancellationToken: Ct);
 
         Assert.Equal([ZipchatSimulator.EscalatedEmailConversationId], response.Value.Conversations.Select(c => c.Id));
-        Assert.Equal("?page=1&per_page=50&last_message_at_since=2025-12-31T23%3A30%3A00Z", Sim.Journal.Last.QueryString);
+        Assert.Equal("?last_message_at_since=2025-12-31T23%3A30%3A00Z", Sim.Journal.Last.QueryString);
     }
 
     [Fact]
@@ -138,7 +148,7 @@ public sealed class ConversationListTests : ZipchatTestBase
     {
         Sim.AddGeneratedConversations(6); // 5 seeded + 6 = 11: pages of 4, 4, 3
 
-        var pages = new List<Pagination.Page<Conversation>>();
+        var pages = new List<Pagination.Page<ZipchatConversation>>();
         await foreach (var page in Client.ListConversationsAsync(perPage: 4, cancellationToken: Ct).AsPages(Ct))
         {
             pages.Add(page);
@@ -157,7 +167,7 @@ public sealed class ConversationListTests : ZipchatTestBase
     {
         Sim.AddGeneratedConversations(3); // 8 conversations: pages of 4, 4 and an empty third
 
-        var all = new List<Conversation>();
+        var all = new List<ZipchatConversation>();
         await foreach (var conversation in Client.ListConversationsAsync(perPage: 4, lastMessageAtSince: T0.AddYears(-1), cancellationToken: Ct))
         {
             all.Add(conversation);

@@ -35,7 +35,7 @@ public sealed class EnvelopeValidationTests : ZipchatTestBase
     {
         Sim.Faults.On("GET", Base + "users/501").Once(Fault.Status(200, body));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
         Assert.Equal("Zipchat", error.Vendor);
@@ -51,7 +51,7 @@ public sealed class EnvelopeValidationTests : ZipchatTestBase
     {
         Sim.Faults.On("GET", Base + "users/501").Once(Fault.Status(200, body));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public sealed class EnvelopeValidationTests : ZipchatTestBase
     {
         Sim.Faults.On("PATCH", Base + "conversations/12345/assignment").Once(Fault.Status(200, body));
 
-        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.HandBackToAiAsync(ZipchatSimulator.WebConversationId, Ct));
+        await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => Client.HandBackToAiAsync(ZipchatSimulator.WebConversationId, cancellationToken: Ct));
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class EnvelopeValidationTests : ZipchatTestBase
         Sim.Faults.On("POST", Base + "conversations/12347/messages").Once(Fault.Status(201, body));
 
         await Assert.ThrowsAsync<ChatApiInvalidResponseException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
     }
 
     [Theory]

@@ -5,7 +5,7 @@ public sealed class MessageBlockTests
     [Fact]
     public void The_documented_block_array_becomes_typed_blocks_that_keep_their_json()
     {
-        var message = new Message { Content = """[{"type":"image","source":{"url":"https://cdn.example/a.png"}},{"type":"text","text":"Look at this"}]""" };
+        var message = new ZipchatMessage { Content = """[{"type":"image","source":{"url":"https://cdn.example/a.png"}},{"type":"text","text":"Look at this"}]""" };
 
         var blocks = message.GetBlocks();
 
@@ -72,7 +72,7 @@ public sealed class MessageBlockTests
     [InlineData(null)]
     [InlineData("")]
     public void No_content_is_no_blocks(string? content) =>
-        Assert.Empty(new Message { Content = content }.GetBlocks());
+        Assert.Empty(new ZipchatMessage { Content = content }.GetBlocks());
 
     [Fact]
     public void Deeply_nested_json_does_not_throw()

@@ -15,10 +15,10 @@ public sealed class PollingTests : ZipchatTestBase
         Clock.AutoAdvanceLimit = interval;
         var since = T0.AddHours(-2).AddMinutes(-50); // the block message and the reply after it
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var received = new List<Message>();
+        var received = new List<ZipchatMessage>();
         long added = 0;
 
-        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, since, interval, cts.Token);
+        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, since, interval, cancellationToken: cts.Token);
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BoundedAsync(cts, async () =>
         {
             await foreach (var message in stream)
@@ -58,7 +58,7 @@ public sealed class PollingTests : ZipchatTestBase
         Clock.AutoAdvanceLimit = interval;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0, interval, cts.Token);
+        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0, interval, cancellationToken: cts.Token);
         var enumerator = stream.GetAsyncEnumerator(cts.Token);
         var next = enumerator.MoveNextAsync().AsTask();
 
@@ -81,7 +81,7 @@ public sealed class PollingTests : ZipchatTestBase
     public async Task Cancelling_while_waiting_between_polls_ends_with_operation_canceled_and_no_more_requests()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0.AddHours(-1), TimeSpan.FromMinutes(5), cts.Token);
+        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.MessengerConversationId, T0.AddHours(-1), TimeSpan.FromMinutes(5), cancellationToken: cts.Token);
         var enumerator = stream.GetAsyncEnumerator(Ct);
 
         Assert.True(await BoundedAsync(cts, () => enumerator.MoveNextAsync().AsTask()));
@@ -105,7 +105,7 @@ public sealed class PollingTests : ZipchatTestBase
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BoundedAsync(cts, async () =>
         {
-            await foreach (var message in Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, T0.AddHours(-1), TimeSpan.FromSeconds(30), cts.Token))
+            await foreach (var message in Client.PollNewMessagesAsync(ZipchatSimulator.WebConversationId, T0.AddHours(-1), TimeSpan.FromSeconds(30), cancellationToken: cts.Token))
             {
                 if (++count == 250)
                 {
@@ -122,7 +122,7 @@ public sealed class PollingTests : ZipchatTestBase
     public async Task A_failed_poll_ends_the_stream_with_the_error()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.OtherChatConversationId, T0, TimeSpan.FromSeconds(5), cts.Token);
+        var stream = Client.PollNewMessagesAsync(ZipchatSimulator.OtherChatConversationId, T0, TimeSpan.FromSeconds(5), cancellationToken: cts.Token);
 
         await Assert.ThrowsAsync<ChatApiNotFoundException>(() => BoundedAsync(cts, async () =>
         {

@@ -11,9 +11,9 @@ public sealed class RateLimitTests : ZipchatTestBase
     {
         Clock.Advance(TimeSpan.FromMilliseconds(250)); // the reset is rounded up to the next whole second
 
-        var first = await Client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
-        var second = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OwnerUserId, Ct);
-        var third = await Client.SendMessageAsync(ZipchatSimulator.WebConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct);
+        var first = await Client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
+        var second = await Client.TakeOverConversationAsync(ZipchatSimulator.WebConversationId, ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
+        var third = await Client.SendMessageAsync(ZipchatSimulator.WebConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         Assert.Equal(new(120, 119, T0.AddSeconds(61)), first.RateLimit);
         Assert.Equal(new(120, 118, T0.AddSeconds(61)), second.RateLimit);
@@ -26,12 +26,12 @@ public sealed class RateLimitTests : ZipchatTestBase
         using var client = NewClient(o => o.EnableRateLimiting = false);
         for (var i = 0; i < ZipchatSimulator.RateLimit; i++)
         {
-            await client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+            await client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
         }
 
         Clock.Advance(TimeSpan.FromSeconds(15));
         Clock.AutoAdvanceLimit = TimeSpan.FromSeconds(90);
-        var response = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+        var response = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         Assert.Equal(2, response.Attempts);
         Assert.Equal([TimeSpan.FromSeconds(45)], Clock.AutoAdvancedDelays);
@@ -50,10 +50,10 @@ public sealed class RateLimitTests : ZipchatTestBase
         });
         for (var i = 0; i < ZipchatSimulator.RateLimit; i++)
         {
-            await client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+            await client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
         }
 
-        var ex = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct));
+        var ex = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal(TimeSpan.FromSeconds(60), ex.RetryAfter);
         Assert.Equal(429, (int)ex.StatusCode!);
@@ -66,7 +66,7 @@ public sealed class RateLimitTests : ZipchatTestBase
         Clock.AutoAdvanceLimit = TimeSpan.FromSeconds(90);
         for (var i = 0; i < ZipchatSimulator.RateLimit + 1; i++)
         {
-            await Client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+            await Client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
         }
 
         Assert.Equal(ZipchatSimulator.RateLimit + 1, Sim.Journal.Count);

@@ -36,7 +36,7 @@ internal sealed class ZipchatTour : ITour
         var client = provider.GetRequiredService<ZipchatClient>();
         var steps = new StepLog();
 
-        Conversation? escalated = null;
+        ZipchatConversation? escalated = null;
         var pages = client.ListConversationsAsync(perPage: 25, cancellationToken: cancellationToken).AsPages(cancellationToken);
         var (count, pageCount) = await Progress.CountPagesAsync("Zipchat conversations", Watch(pages, c =>
         {
@@ -57,14 +57,14 @@ internal sealed class ZipchatTour : ITour
         }
 
         var agent = users.Value.Users[0];
-        var taken = await client.TakeOverConversationAsync(escalated.Id, agent.Id, cancellationToken);
-        var sent = await client.SendMessageAsync(escalated.Id, "Hi, this is a human agent: I'm looking into it now.", agent.Id, cancellationToken);
-        var back = await client.HandBackToAiAsync(escalated.Id, cancellationToken);
+        var taken = await client.TakeOverConversationAsync(escalated.Id, agent.Id, cancellationToken: cancellationToken);
+        var sent = await client.SendMessageAsync(escalated.Id, "Hi, this is a human agent: I'm looking into it now.", agent.Id, cancellationToken: cancellationToken);
+        var back = await client.HandBackToAiAsync(escalated.Id, cancellationToken: cancellationToken);
         steps.Add(new(Name, "Take over, reply, hand back", $"conversation {escalated.Id} ({escalated.Channel}): manual={taken.Value.ManualReplyMode}, message {sent.Value.Id} sent, AI again={!back.Value.ManualReplyMode}"));
         return steps;
     }
 
-    private static async IAsyncEnumerable<ChatApis.Pagination.Page<Conversation>> Watch(IAsyncEnumerable<ChatApis.Pagination.Page<Conversation>> pages, Action<Conversation> each)
+    private static async IAsyncEnumerable<ChatApis.Pagination.Page<ZipchatConversation>> Watch(IAsyncEnumerable<ChatApis.Pagination.Page<ZipchatConversation>> pages, Action<ZipchatConversation> each)
     {
         await foreach (var page in pages)
         {

@@ -24,7 +24,7 @@ internal static class UsageSnippets
         {
             await zipchat.SendMessageAsync(conversationId, "Hello!", userId);
         }
-        catch (ChatApiValidationException e) when (e.ErrorCode == ZipchatErrorCodes.ConversationInAiMode)
+        catch (ChatApiValidationException e) when (e.GetZipchatErrorCode() == ZipchatErrorCode.ConversationInAiMode)
         {
             await zipchat.TakeOverConversationAsync(conversationId, userId);   // take it over first, then send again
         }

@@ -40,7 +40,7 @@ internal sealed class ZipchatWatcherService(
             {
                 try
                 {
-                    await foreach (var found in client.WatchNewMessagesAsync(cursor, options.Watch, stoppingToken).ConfigureAwait(false))
+                    await foreach (var found in client.WatchNewMessagesAsync(cursor, options.Watch, cancellationToken: stoppingToken).ConfigureAwait(false))
                     {
                         await DeliverAsync(found, stoppingToken).ConfigureAwait(false);
                         cursor = found.Cursor;

@@ -1,6 +1,4 @@
-using ChatApis.Auth;
 using ChatApis.DependencyInjection;
-using ChatApis.Vendors;
 using ChatApis.Zipchat;
 using Microsoft.Extensions.Configuration;
 
@@ -34,12 +32,7 @@ public static class ZipchatServiceCollectionExtensions
     /// <param name="configure">Sets the API key, chat id and settings.</param>
     /// <returns>The HttpClient builder of the client.</returns>
     public static IHttpClientBuilder AddZipchatClient(this IServiceCollection services, string name, Action<ZipchatClientOptions> configure) =>
-        services.AddChatApiClient<ZipchatClient, ZipchatClientOptions>(
-            name,
-            ZipchatVendor.Profile,
-            configure,
-            static (_, _, options) => new BearerTokenHandler(options.ApiKey!),
-            static context => new ZipchatClient(context.Pipeline, context.Options.ChatId));
+        services.AddChatApiClient(name, ZipchatVendor.Instance, configure);
 
     /// <summary>Registers a named <see cref="ZipchatClient"/> from a configuration section.</summary>
     /// <param name="services">The service collection.</param>

@@ -6,7 +6,7 @@ namespace ChatApis.Zipchat;
 /// Reads Zipchat's error bodies, whose shape is not public. Seen or plausible for a Rails API:
 /// <c>{"error": "..."}</c>, <c>{"message": "..."}</c>, <c>{"errors": ["...", ...]}</c>,
 /// <c>{"errors": {"field": ["..."]}}</c>, <c>{"errors": [{"message": "..."}]}</c>, <c>{"error": {"message": "..."}}</c>
-/// or plain text. The text becomes the message and a stable code from <see cref="ZipchatErrorCodes"/>
+/// or plain text. The text becomes the message and a stable <see cref="ZipchatErrorCode"/>
 /// becomes the error code (from the documented texts, otherwise from the status: 404 → not_found,
 /// 422 → invalid_parameter).
 /// </summary>
@@ -32,13 +32,13 @@ internal sealed class ZipchatErrorBodyReader : ErrorBodyReader
         }
 
         // For Zipchat every property holds prose: the first text that is a documented one decides the code.
-        var code = texts.Select(ZipchatErrorCodes.FromText).FirstOrDefault(c => c is not null) ?? statusCode switch
+        var code = texts.Select(ZipchatErrorTexts.CodeOf).FirstOrDefault(c => c is not null) ?? statusCode switch
         {
-            404 => ZipchatErrorCodes.NotFound,
-            422 => ZipchatErrorCodes.InvalidParameter,
-            _ => null,
+            404 => ZipchatErrorCode.NotFound,
+            422 => ZipchatErrorCode.InvalidParameter,
+            _ => (ZipchatErrorCode?)null,
         };
-        return new ErrorBody(code, texts.Count == 0 ? null : string.Join("; ", texts), null);
+        return new ErrorBody(code?.Value, texts.Count == 0 ? null : string.Join("; ", texts), null);
     }
 
     // The texts of a JSON object error body, in the order "message", "error", "errors"; null when the body

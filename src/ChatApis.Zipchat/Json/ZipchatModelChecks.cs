@@ -13,9 +13,9 @@ internal static class ZipchatModelChecks
 {
     public static void User(ZipchatUser? user, string path) => RequireId(Present(user, path, "user").Id, path, "user");
 
-    public static void Message(Message? message, string path) => RequireId(Present(message, path, "message").Id, path, "message");
+    public static void Message(ZipchatMessage? message, string path) => RequireId(Present(message, path, "message").Id, path, "message");
 
-    public static void Conversation(Conversation? conversation, string path)
+    public static void Conversation(ZipchatConversation? conversation, string path)
     {
         RequireId(Present(conversation, path, "conversation").Id, path, "conversation");
         if (conversation!.Assignee is { } assignee)

@@ -7,9 +7,9 @@ namespace ChatApis.Zipchat;
 /// <see cref="Lead"/> fields). The response's message pagination metadata is not documented: whatever
 /// the API sends beside the conversation is kept in <see cref="Json.ApiModel.AdditionalProperties"/>.
 /// </summary>
-public sealed class ConversationDetails : Conversation
+public sealed class ConversationDetails : ZipchatConversation
 {
     /// <summary>The requested page of messages, in the order the API sends them.</summary>
     [JsonPropertyName("messages")]
-    public IReadOnlyList<Message> Messages { get; set; } = [];
+    public IReadOnlyList<ZipchatMessage> Messages { get; set; } = [];
 }

@@ -11,5 +11,5 @@ public sealed class ConversationList : ApiModel
 {
     /// <summary>The conversations on this page.</summary>
     [JsonPropertyName("conversations")]
-    public IReadOnlyList<Conversation> Conversations { get; set; } = [];
+    public IReadOnlyList<ZipchatConversation> Conversations { get; set; } = [];
 }

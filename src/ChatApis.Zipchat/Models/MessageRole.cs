@@ -11,7 +11,7 @@ public readonly record struct MessageRole(string Value) : IOpenEnum<MessageRole>
     /// <summary>The customer.</summary>
     public static MessageRole User { get; } = new("user");
 
-    /// <summary>The AI, or a human agent when <see cref="Message.ManualReply"/> is true.</summary>
+    /// <summary>The AI, or a human agent when <see cref="ZipchatMessage.ManualReply"/> is true.</summary>
     public static MessageRole Assistant { get; } = new("assistant");
 
     /// <inheritdoc />

@@ -15,9 +15,9 @@ internal sealed class NewMessagePoller(
     DateTimeOffset since,
     TimeSpan interval,
     TimeProvider time,
-    CancellationToken callCancellationToken) : IAsyncEnumerable<Message>
+    CancellationToken callCancellationToken) : IAsyncEnumerable<ZipchatMessage>
 {
-    public async IAsyncEnumerator<Message> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    public async IAsyncEnumerator<ZipchatMessage> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(callCancellationToken, cancellationToken);
         var token = linked.Token;
@@ -54,6 +54,6 @@ internal sealed class NewMessagePoller(
     private Task<T> Cancellable<T>(Func<Task<T>> work, CancellationToken enumeratorToken) =>
         CallerCancellation.RunAsync(work, callCancellationToken, enumeratorToken);
 
-    private Task<List<Message>> PollOnceAsync(DateTimeOffset cursor, Dictionary<long, DateTimeOffset> seen, CancellationToken token) =>
+    private Task<List<ZipchatMessage>> PollOnceAsync(DateTimeOffset cursor, Dictionary<long, DateTimeOffset> seen, CancellationToken token) =>
         NewMessageWalk.CollectAsync(fetchPage, pageSize, cursor, seen.ContainsKey, token);
 }

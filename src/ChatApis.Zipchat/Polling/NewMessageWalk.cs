@@ -11,14 +11,14 @@ namespace ChatApis.Zipchat;
 /// </summary>
 internal static class NewMessageWalk
 {
-    public static async Task<List<Message>> CollectAsync(
+    public static async Task<List<ZipchatMessage>> CollectAsync(
         Func<int, DateTimeOffset, CancellationToken, Task<ApiResponse<ConversationDetails>>> fetchPage,
         int pageSize,
         DateTimeOffset since,
         Func<long, bool> seen,
         CancellationToken cancellationToken)
     {
-        var fresh = new List<Message>();
+        var fresh = new List<ZipchatMessage>();
         var ids = new HashSet<long>();
         for (var page = 1; ; page++)
         {
@@ -46,6 +46,6 @@ internal static class NewMessageWalk
     /// <param name="a">One message.</param>
     /// <param name="b">The other.</param>
     /// <returns>The comparison.</returns>
-    public static int OldestFirst(Message a, Message b) =>
+    public static int OldestFirst(ZipchatMessage a, ZipchatMessage b) =>
         a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id);
 }

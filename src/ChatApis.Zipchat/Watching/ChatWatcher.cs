@@ -1,3 +1,5 @@
+using ChatApis.Http;
+
 namespace ChatApis.Zipchat;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class ChatWatcher(
     ZipchatClient client,
     ZipchatWatchCursor start,
     ZipchatWatchOptions options,
+    RequestOptions? requestOptions,
     TimeProvider time,
     CancellationToken callCancellationToken) : IAsyncEnumerable<ZipchatNewMessage>
 {
@@ -71,15 +74,15 @@ internal sealed class ChatWatcher(
             }
         }
 
-        var found = new List<(Conversation Conversation, Message Message)>();
+        var found = new List<(ZipchatConversation Conversation, ZipchatMessage Message)>();
         var ids = new HashSet<long>();
         foreach (var conversation in listing.Conversations)
         {
-            List<Message> messages;
+            List<ZipchatMessage> messages;
             try
             {
                 messages = await NewMessageWalk.CollectAsync(
-                    (page, since, ct) => budget.SendAsync(c => client.GetConversationAsync(conversation.Id, page, options.MessagePageSize, since, c), ct),
+                    (page, since, ct) => budget.SendAsync(c => client.GetConversationAsync(conversation.Id, page, options.MessagePageSize, since, requestOptions, c), ct),
                     options.MessagePageSize,
                     readFrom,
                     cursor.HasReported,
@@ -115,7 +118,7 @@ internal sealed class ChatWatcher(
         for (var page = 1; ; page++)
         {
             var number = page;
-            var response = await budget.SendAsync(c => client.GetConversationsPageAsync(number, options.ConversationPageSize, since, c), token).ConfigureAwait(false);
+            var response = await budget.SendAsync(c => client.GetConversationsPageAsync(number, options.ConversationPageSize, since, requestOptions, c), token).ConfigureAwait(false);
             listing.Pages++;
             var conversations = response.Value.Conversations;
             foreach (var conversation in conversations)
@@ -139,13 +142,13 @@ internal sealed class ChatWatcher(
     {
         private readonly Dictionary<long, int> _index = [];
 
-        public List<Conversation> Conversations { get; } = [];
+        public List<ZipchatConversation> Conversations { get; } = [];
 
         public DateTimeOffset? NewestActivity { get; private set; }
 
         public int Pages { get; set; }
 
-        public void Add(Conversation conversation)
+        public void Add(ZipchatConversation conversation)
         {
             if (_index.TryGetValue(conversation.Id, out var at))
             {

@@ -1,3 +1,5 @@
+using ChatApis.Http;
+
 namespace ChatApis.Zipchat;
 
 // The chat-wide watch: the Backend API has no webhooks, so new messages are found by polling.
@@ -16,19 +18,25 @@ public partial class ZipchatClient
     /// of the last message handled (persisted with <see cref="ZipchatWatchCursor.Serialize"/>) to resume without loss
     /// or duplicates.
     /// </param>
-    /// <param name="options">The poll interval, page sizes and budget settings; the defaults when <c>null</c>.</param>
+    /// <param name="watchOptions">The poll interval, page sizes and budget settings; the defaults when <c>null</c>.</param>
+    /// <param name="options">
+    /// Settings for every request the watch makes (each request's timeout, extra headers): the watch itself runs until
+    /// cancelled. No idempotency key.
+    /// </param>
     /// <param name="cancellationToken">Stops the watch.</param>
     /// <returns>
     /// An endless stream of new messages. It ends only by throwing: <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> (or the enumerator's token) is cancelled, or the <see cref="ChatApiException"/>
     /// of a failed poll (resume from the last cursor handled).
     /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named, with its range).</exception>
-    public virtual IAsyncEnumerable<ZipchatNewMessage> WatchNewMessagesAsync(ZipchatWatchCursor cursor, ZipchatWatchOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">A watch option is out of range (named, with its range).</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has an idempotency key (Zipchat has none).</exception>
+    public virtual IAsyncEnumerable<ZipchatNewMessage> WatchNewMessagesAsync(ZipchatWatchCursor cursor, ZipchatWatchOptions? watchOptions = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cursor);
-        var settings = (options ?? new ZipchatWatchOptions()).Copy();
+        var settings = (watchOptions ?? new ZipchatWatchOptions()).Copy();
         settings.EnsureValid();
-        return new ChatWatcher(this, cursor, settings, Pipeline.Time, cancellationToken);
+        RefuseIdempotencyKey(options);
+        return new ChatWatcher(this, cursor, settings, options, Pipeline.Time, cancellationToken);
     }
 }

@@ -4,13 +4,13 @@ namespace ChatApis.Zipchat;
 /// <param name="conversation">The conversation, as the list showed it in the poll that found the message.</param>
 /// <param name="message">The new message.</param>
 /// <param name="cursor">The watch's position once this message counts as reported.</param>
-public sealed class ZipchatNewMessage(Conversation conversation, Message message, ZipchatWatchCursor cursor)
+public sealed class ZipchatNewMessage(ZipchatConversation conversation, ZipchatMessage message, ZipchatWatchCursor cursor)
 {
     /// <summary>The conversation, as the list showed it in the poll that found the message.</summary>
-    public Conversation Conversation { get; } = conversation ?? throw new ArgumentNullException(nameof(conversation));
+    public ZipchatConversation Conversation { get; } = conversation ?? throw new ArgumentNullException(nameof(conversation));
 
     /// <summary>The new message.</summary>
-    public Message Message { get; } = message ?? throw new ArgumentNullException(nameof(message));
+    public ZipchatMessage Message { get; } = message ?? throw new ArgumentNullException(nameof(message));
 
     /// <summary>The watch's position once this message counts as reported: persist it after handling the message.</summary>
     public ZipchatWatchCursor Cursor { get; } = cursor ?? throw new ArgumentNullException(nameof(cursor));

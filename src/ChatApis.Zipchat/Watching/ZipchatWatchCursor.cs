@@ -93,7 +93,7 @@ public sealed class ZipchatWatchCursor
     /// <param name="since">The new bound (never moves back).</param>
     /// <param name="overlap">How far before the bound the watch reads again (its ids must stay remembered).</param>
     /// <returns>The new cursor.</returns>
-    internal ZipchatWatchCursor With(Message message, DateTimeOffset since, TimeSpan overlap) =>
+    internal ZipchatWatchCursor With(ZipchatMessage message, DateTimeOffset since, TimeSpan overlap) =>
         new ZipchatWatchCursor(Since, _seen.SetItem(message.Id, message.CreatedAt)).AdvancedTo(since, overlap);
 
     /// <summary>The cursor with its bound moved to <paramref name="since"/> (if later), forgetting ids the watch no longer reads again.</summary>

@@ -14,21 +14,21 @@ public sealed partial class ZipchatContractTests
 {
     public static TheoryData<string, int, string, string?> DocumentedErrors => new()
     {
-        { "PATCH /chats/:chat_id/conversations/:id/assignment", 404, "Conversation not found", ZipchatErrorCodes.NotFound },
-        { "PATCH /chats/:chat_id/conversations/:id/assignment", 422, "assignee_id is required (use null to assign to AI)", ZipchatErrorCodes.AssigneeIdRequired },
-        { "PATCH /chats/:chat_id/conversations/:id/assignment", 422, "assignee_id is not an assignable user for this chat", ZipchatErrorCodes.AssigneeNotAssignable },
-        { "POST /chats/:chat_id/conversations/:id/messages", 404, "Conversation not found", ZipchatErrorCodes.NotFound },
-        { "POST /chats/:chat_id/conversations/:id/messages", 422, "message is required", ZipchatErrorCodes.MessageRequired },
-        { "POST /chats/:chat_id/conversations/:id/messages", 422, "sender_id is required", ZipchatErrorCodes.SenderIdRequired },
-        { "POST /chats/:chat_id/conversations/:id/messages", 422, "sender_id is not an assignable user for this chat", ZipchatErrorCodes.SenderNotAssignable },
-        { "POST /chats/:chat_id/conversations/:id/messages", 422, "Conversation is in AI mode; assign it to a user before sending a manual message", ZipchatErrorCodes.ConversationInAiMode },
-        { "POST /chats/:chat_id/conversations/:id/messages", 422, "Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ZipchatErrorCodes.MetaReplyWindowClosed },
+        { "PATCH /chats/:chat_id/conversations/:id/assignment", 404, "Conversation not found", ZipchatErrorCode.NotFound.Value },
+        { "PATCH /chats/:chat_id/conversations/:id/assignment", 422, "assignee_id is required (use null to assign to AI)", ZipchatErrorCode.AssigneeIdRequired.Value },
+        { "PATCH /chats/:chat_id/conversations/:id/assignment", 422, "assignee_id is not an assignable user for this chat", ZipchatErrorCode.AssigneeNotAssignable.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 404, "Conversation not found", ZipchatErrorCode.NotFound.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 422, "message is required", ZipchatErrorCode.MessageRequired.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 422, "sender_id is required", ZipchatErrorCode.SenderIdRequired.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 422, "sender_id is not an assignable user for this chat", ZipchatErrorCode.SenderNotAssignable.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 422, "Conversation is in AI mode; assign it to a user before sending a manual message", ZipchatErrorCode.ConversationInAiMode.Value },
+        { "POST /chats/:chat_id/conversations/:id/messages", 422, "Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ZipchatErrorCode.MetaReplyWindowClosed.Value },
         { "GET /chats/:chat_id/conversations", 401, "Missing or invalid API key", null },
-        { "GET /chats/:chat_id/conversations", 422, "Invalid parameter (e.g., malformed timestamp, missing field, ineligible assignee)", ZipchatErrorCodes.InvalidParameter },
+        { "GET /chats/:chat_id/conversations", 422, "Invalid parameter (e.g., malformed timestamp, missing field, ineligible assignee)", ZipchatErrorCode.InvalidParameter.Value },
         { "GET /chats/:chat_id/conversations", 429, "Rate limit exceeded", null },
-        { "GET /chats/:chat_id/conversations/:id", 404, "Conversation or user not found", ZipchatErrorCodes.NotFound },
+        { "GET /chats/:chat_id/conversations/:id", 404, "Conversation or user not found", ZipchatErrorCode.NotFound.Value },
         { "GET /chats/:chat_id/users", 401, "Missing or invalid API key", null },
-        { "GET /chats/:chat_id/users/:id", 404, "Conversation or user not found", ZipchatErrorCodes.NotFound },
+        { "GET /chats/:chat_id/users/:id", 404, "Conversation or user not found", ZipchatErrorCode.NotFound.Value },
     };
 
     [Theory]
@@ -72,6 +72,7 @@ public sealed partial class ZipchatContractTests
             exactMatch: true);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(code is null ? null : ZipchatErrorCode.FromValue(code), error.GetZipchatErrorCode());
         Assert.Contains(text, error.Message, StringComparison.Ordinal);
         Assert.Null(error.RequestId);
         Assert.Equal("Zipchat", error.Vendor);
@@ -80,18 +81,16 @@ public sealed partial class ZipchatContractTests
 
     private (ExpectedRequest Request, Func<CancellationToken, Task> Call) EndpointCall(string endpoint) => endpoint switch
     {
-        "GET /chats/:chat_id/conversations" => (
-            Get("/conversations").Query("page", "1").Query("per_page", "50"),
-            ct => Client().GetConversationsPageAsync(cancellationToken: ct)),
+        "GET /chats/:chat_id/conversations" => (Get("/conversations"), ct => Client().GetConversationsPageAsync(cancellationToken: ct)),
         "GET /chats/:chat_id/conversations/:id" => (Get("/conversations/12345"), ct => Client().GetConversationAsync(12345, cancellationToken: ct)),
-        "GET /chats/:chat_id/users" => (Get("/users").Query("page", "1").Query("per_page", "50"), ct => Client().GetUsersPageAsync(cancellationToken: ct)),
-        "GET /chats/:chat_id/users/:id" => (Get("/users/7"), ct => Client().GetUserAsync(7, ct)),
+        "GET /chats/:chat_id/users" => (Get("/users"), ct => Client().GetUsersPageAsync(cancellationToken: ct)),
+        "GET /chats/:chat_id/users/:id" => (Get("/users/7"), ct => Client().GetUserAsync(7, cancellationToken: ct)),
         "PATCH /chats/:chat_id/conversations/:id/assignment" => (
             Patch("/conversations/12345/assignment").Json(Doc("update-conversation-assignment.take-over.request.json")),
-            ct => Client().TakeOverConversationAsync(12345, 7, ct)),
+            ct => Client().TakeOverConversationAsync(12345, 7, cancellationToken: ct)),
         "POST /chats/:chat_id/conversations/:id/messages" => (
             Post("/conversations/12345/messages").Json(Doc("send-manual-message.request.json")),
-            ct => Client().SendMessageAsync(12345, "Hi, a human here: let me check.", 7, ct)),
+            ct => Client().SendMessageAsync(12345, "Hi, a human here: let me check.", 7, cancellationToken: ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not a Zipchat endpoint."),
     };
 }

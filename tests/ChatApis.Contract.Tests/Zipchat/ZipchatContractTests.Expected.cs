@@ -6,7 +6,7 @@ namespace ChatApis.Contract.Tests.Zipchat;
 // Every field of the examples, asserted on the typed models (value and type; nothing left unmapped).
 public sealed partial class ZipchatContractTests
 {
-    private static void AssertFirstListed(Conversation conversation)
+    private static void AssertFirstListed(ZipchatConversation conversation)
     {
         Assert.Equal(12345, conversation.Id);
         Assert.Equal(1, conversation.ChatId);
@@ -33,7 +33,7 @@ public sealed partial class ZipchatContractTests
         Unmapped.None(conversation, lead);
     }
 
-    private static void AssertSecondListed(Conversation conversation)
+    private static void AssertSecondListed(ZipchatConversation conversation)
     {
         Assert.Equal(12346, conversation.Id);
         Assert.Equal(1, conversation.ChatId);
@@ -67,7 +67,7 @@ public sealed partial class ZipchatContractTests
             Unmapped.None(participant);
         });
 
-    private static void AssertMessage(Message message, long id, MessageRole role, string content, bool manual, string? status, long? senderId, string createdAt)
+    private static void AssertMessage(ZipchatMessage message, long id, MessageRole role, string content, bool manual, string? status, long? senderId, string createdAt)
     {
         Assert.Equal(id, message.Id);
         Assert.Equal(role, message.Role);

@@ -43,9 +43,10 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
 
     [Fact]
     [Covers("GET /chats/:chat_id/conversations", Aspect.Request | Aspect.Response)]
-    public async Task List_conversations_sends_the_documented_page_defaults_and_reads_every_field()
+    public async Task List_conversations_without_paging_sends_none_so_the_documented_defaults_apply_and_reads_every_field()
     {
-        var stub = _wire.Expect(Get("/conversations").Query("page", "1").Query("per_page", "50"), Answer(200, Doc("list-conversations.response.json")));
+        // One-page methods send only what the caller gave: the server's documented defaults (page 1 of 50) apply.
+        var stub = _wire.Expect(Get("/conversations"), Answer(200, Doc("list-conversations.response.json")));
 
         var page = await _wire.CallAsync(ct => Client().GetConversationsPageAsync(cancellationToken: ct), stub);
 
@@ -64,7 +65,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             Get("/conversations").Query("page", "3").Query("per_page", "100").QueryInstant("last_message_at_since", since),
             Answer(200, """{"conversations": []}"""));
 
-        var page = await _wire.CallAsync(ct => Client().GetConversationsPageAsync(3, 100, since, ct), stub);
+        var page = await _wire.CallAsync(ct => Client().GetConversationsPageAsync(3, 100, since, cancellationToken: ct), stub);
 
         Assert.Empty(page.Value.Conversations);
     }
@@ -128,7 +129,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             Get("/conversations/12345").Query("message_page", "2").Query("message_per_page", "200").QueryInstant("message_created_at_since", since),
             Answer(200, Doc("get-conversation.response.json")));
 
-        var response = await _wire.CallAsync(ct => Client().GetConversationAsync(12345, 2, 200, since, ct), stub);
+        var response = await _wire.CallAsync(ct => Client().GetConversationAsync(12345, 2, 200, since, cancellationToken: ct), stub);
 
         Assert.Equal(4, response.Value.Messages.Count);
     }
@@ -144,7 +145,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
         list["meta"] = JsonNode.Parse("""{"page": 1, "per_page": 50, "total": 2}""");
         var details = JsonNode.Parse(Doc("get-conversation.response.json"))!.AsObject();
         details["message_pagination"] = JsonNode.Parse("""{"page": 1, "per_page": 100}""");
-        var listed = _wire.Expect(Get("/conversations").Query("page", "1").Query("per_page", "50"), Answer(200, list.ToJsonString()));
+        var listed = _wire.Expect(Get("/conversations"), Answer(200, list.ToJsonString()));
         var detailed = _wire.Expect(Get("/conversations/12345"), Answer(200, details.ToJsonString()));
 
         var (page, conversation) = await _wire.CallAsync(
@@ -168,9 +169,9 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
 
     [Fact]
     [Covers("GET /chats/:chat_id/users", Aspect.Request | Aspect.Response)]
-    public async Task List_users_sends_the_documented_page_defaults_and_reads_ids_and_avatars()
+    public async Task List_users_without_paging_sends_none_so_the_documented_defaults_apply_and_reads_ids_and_avatars()
     {
-        var stub = _wire.Expect(Get("/users").Query("page", "1").Query("per_page", "50"), Answer(200, Doc("list-users.response.json")));
+        var stub = _wire.Expect(Get("/users"), Answer(200, Doc("list-users.response.json")));
 
         var page = await _wire.CallAsync(ct => Client().GetUsersPageAsync(cancellationToken: ct), stub);
 
@@ -186,7 +187,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
         var users = JsonDocument.Parse(Doc("list-users.response.json")).RootElement.GetProperty("users").GetRawText();
         var stub = _wire.Expect(Get("/users").Query("page", "2").Query("per_page", "100"), Answer(200, users));
 
-        var page = await _wire.CallAsync(ct => Client().GetUsersPageAsync(2, 100, ct), stub);
+        var page = await _wire.CallAsync(ct => Client().GetUsersPageAsync(2, 100, cancellationToken: ct), stub);
 
         AssertUsers(page.Value.Users);
     }
@@ -197,7 +198,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
     {
         var stub = _wire.Expect(Get("/users/7"), Answer(200, Doc("get-user.response.json")));
 
-        var user = await _wire.CallAsync(ct => Client().GetUserAsync(7, ct), stub);
+        var user = await _wire.CallAsync(ct => Client().GetUserAsync(7, cancellationToken: ct), stub);
 
         Assert.Equal(RateLimit, user.RateLimit);
         Assert.Equal(7, user.Value.Id);
@@ -211,7 +212,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
     {
         var stub = _wire.Expect(Get("/users/8"), Answer(200, """{"id": 8, "avatar_url": "https://app.zipchat.ai/avatars/8.png"}"""));
 
-        var user = await _wire.CallAsync(ct => Client().GetUserAsync(8, ct), stub);
+        var user = await _wire.CallAsync(ct => Client().GetUserAsync(8, cancellationToken: ct), stub);
 
         Assert.Equal(8, user.Value.Id);
         Assert.Equal("https://app.zipchat.ai/avatars/8.png", user.Value.AvatarUrl);
@@ -226,7 +227,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             Patch("/conversations/12345/assignment").Json(Doc("update-conversation-assignment.take-over.request.json")),
             Answer(200, Doc("update-conversation-assignment.response.json")));
 
-        var response = await _wire.CallAsync(ct => Client().TakeOverConversationAsync(12345, 7, ct), stub);
+        var response = await _wire.CallAsync(ct => Client().TakeOverConversationAsync(12345, 7, cancellationToken: ct), stub);
 
         Assert.Equal(RateLimit, response.RateLimit);
         var conversation = response.Value;
@@ -254,7 +255,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             Patch("/conversations/12345/assignment").Json(Doc("update-conversation-assignment.hand-back.request.json")),
             Answer(200, Doc("update-conversation-assignment.response.json")));
 
-        await _wire.CallAsync(ct => Client().HandBackToAiAsync(12345, ct), stub);
+        await _wire.CallAsync(ct => Client().HandBackToAiAsync(12345, cancellationToken: ct), stub);
     }
 
     [Fact]
@@ -265,7 +266,7 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             Post("/conversations/12345/messages").Json(Doc("send-manual-message.request.json")),
             Answer(201, Doc("send-manual-message.response.json")));
 
-        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync(12345, "Hi, a human here: let me check.", 7, ct), stub);
+        var sent = await _wire.CallAsync(ct => Client().SendMessageAsync(12345, "Hi, a human here: let me check.", 7, cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         Assert.Equal(RateLimit, sent.RateLimit);
@@ -290,9 +291,9 @@ public sealed partial class ZipchatContractTests : IClassFixture<ContractServer>
             async ct =>
             {
                 var client = Client();
-                await client.TakeOverConversationAsync(12345, 7, ct);
-                await client.SendMessageAsync(12345, "Hi, a human here: let me check.", 7, ct);
-                return await client.HandBackToAiAsync(12345, ct);
+                await client.TakeOverConversationAsync(12345, 7, cancellationToken: ct);
+                await client.SendMessageAsync(12345, "Hi, a human here: let me check.", 7, cancellationToken: ct);
+                return await client.HandBackToAiAsync(12345, cancellationToken: ct);
             },
             takeOver,
             reply,

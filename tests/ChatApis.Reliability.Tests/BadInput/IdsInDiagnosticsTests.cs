@@ -31,7 +31,7 @@ public class IdsInDiagnosticsTests
             Surfaces.AssistLoopSurfaceDefinition s => ("POST", $"{s.BasePath}automation/conversations/{Id}/reply", "automation/conversations/{conversationUuid}/reply", Id,
                 async c => await ((AssistLoopClient)c).ReplyAsync(Id, "On it.", CancellationToken.None)),
             Surfaces.ZipchatSurface => ("GET", $"/{Testing.Zipchat.ZipchatSimulator.ApiPath}chats/{Testing.Zipchat.ZipchatSimulator.ChatId}/users/987654321", "chats/{chat_id}/users/{id}", "987654321",
-                async c => await ((ZipchatClient)c).GetUserAsync(987654321, CancellationToken.None)),
+                async c => await ((ZipchatClient)c).GetUserAsync(987654321, cancellationToken: CancellationToken.None)),
             Surfaces.ChattingSurface => ("POST", $"/api/zapier/conversations/{Id}/messages", "conversations/{id}/messages", Id,
                 async c => await ((ChattingClient)c).SendMessageAsync(Id, "Hello", cancellationToken: CancellationToken.None)),
             _ => ("DELETE", $"/chatbots/{Id}/zapier_subscriptions/sub-{Id}", "chatbots/{chatbot_id}/zapier_subscriptions/{id}", Id,

@@ -27,8 +27,8 @@ public class DisposeTests
 
         // 120 calls take Zipchat's whole budget (120 per 60 s); 16 of them reach the server (the connection
         // bound) and are held there, the rest wait for a connection. Five more wait at the rate limiter.
-        var inFlight = Enumerable.Range(0, 120).Select(_ => client.GetUserAsync(501, Ct)).ToList();
-        var queued = Enumerable.Range(0, 5).Select(_ => client.GetUserAsync(501, Ct)).ToList();
+        var inFlight = Enumerable.Range(0, 120).Select(_ => client.GetUserAsync(501, cancellationToken: Ct)).ToList();
+        var queued = Enumerable.Range(0, 5).Select(_ => client.GetUserAsync(501, cancellationToken: Ct)).ToList();
         await server.Arrived.WaitAsync(HangGuard, Ct);
         Assert.All(queued, call => Assert.False(call.IsCompleted));
 
@@ -36,7 +36,7 @@ public class DisposeTests
 
         await AssertEndedByDisposalAsync(queued);
         Assert.Equal(ManualTimeProvider.DefaultStart, clock.GetUtcNow());
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetUserAsync(501, Ct).WaitAsync(HangGuard, Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetUserAsync(501, cancellationToken: Ct).WaitAsync(HangGuard, Ct));
 
         server.Release();
         await AssertCompletedOrTypedAsync(inFlight, value => Assert.Equal(501, value.Value.Id));
@@ -95,8 +95,8 @@ public class DisposeTests
         var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ZipchatClient>();
 
-        var inFlight = Enumerable.Range(0, 120).Select(_ => client.GetUserAsync(501, Ct)).ToList();
-        var queued = Enumerable.Range(0, 5).Select(_ => client.GetUserAsync(501, Ct)).ToList();
+        var inFlight = Enumerable.Range(0, 120).Select(_ => client.GetUserAsync(501, cancellationToken: Ct)).ToList();
+        var queued = Enumerable.Range(0, 5).Select(_ => client.GetUserAsync(501, cancellationToken: Ct)).ToList();
         await server.Arrived.WaitAsync(HangGuard, Ct);
         Assert.All(queued, call => Assert.False(call.IsCompleted));
 
@@ -116,12 +116,12 @@ public class DisposeTests
         await using var server = new HeldServer("""{"user":{"id":501,"avatar_url":null}}""", expected: 1);
         server.Release();
         var client = new ZipchatClient(new ZipchatClientOptions { ApiKey = "zc-dispose-test", ChatId = 1, BaseAddress = server.BaseAddress, EnableRateLimiting = false });
-        Assert.Equal(501, (await client.GetUserAsync(501, Ct).WaitAsync(HangGuard, Ct)).Value.Id);
+        Assert.Equal(501, (await client.GetUserAsync(501, cancellationToken: Ct).WaitAsync(HangGuard, Ct)).Value.Id);
 
         client.Dispose();
         client.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetUserAsync(501, Ct).WaitAsync(HangGuard, Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetUserAsync(501, cancellationToken: Ct).WaitAsync(HangGuard, Ct));
         Assert.Equal(1, server.Requests);
     }
 

@@ -71,14 +71,14 @@ public class ZipchatResponseShapeTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"errors":["Conversation is in AI mode; assign it to a user before sending a manual message"]}""", ZipchatErrorCodes.ConversationInAiMode, "Conversation is in AI mode")]
-    [InlineData("""{"errors":["Cannot send: customer last messaged more than 24 hours ago on a Meta channel"]}""", ZipchatErrorCodes.MetaReplyWindowClosed, "more than 24 hours")]
-    [InlineData("""{"errors":{"sender_id":["is required"]}}""", ZipchatErrorCodes.SenderIdRequired, "sender_id is required")]
+    [InlineData("""{"errors":["Conversation is in AI mode; assign it to a user before sending a manual message"]}""", "conversation_in_ai_mode", "Conversation is in AI mode")]
+    [InlineData("""{"errors":["Cannot send: customer last messaged more than 24 hours ago on a Meta channel"]}""", "meta_reply_window_closed", "more than 24 hours")]
+    [InlineData("""{"errors":{"sender_id":["is required"]}}""", "sender_id_required", "sender_id is required")]
     public async Task An_errors_list_gives_the_documented_code_and_the_vendor_text(string body, string code, string text)
     {
         _sim.Faults.On("POST", Base + "conversations/12347/messages").Once(Fault.Status(422, body));
 
-        var (_, error) = await Bounded.RunAsync(async () => await _client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct));
+        var (_, error) = await Bounded.RunAsync(async () => await _client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         var validation = Assert.IsType<ChatApiValidationException>(error);
         Assert.Equal(code, validation.ErrorCode);
@@ -89,11 +89,11 @@ public class ZipchatResponseShapeTests : IAsyncLifetime
 
     private static (string Method, string Path, Func<ZipchatClient, CancellationToken, Task<object?>> Call) Endpoint(string name) => name switch
     {
-        "user" => ("GET", Base + "users/501", async (c, ct) => await c.GetUserAsync(501, ct)),
+        "user" => ("GET", Base + "users/501", async (c, ct) => await c.GetUserAsync(501, cancellationToken: ct)),
         "users" => ("GET", Base + "users", async (c, ct) => await c.GetUsersPageAsync(cancellationToken: ct)),
         "conversations" => ("GET", Base + "conversations", async (c, ct) => await c.GetConversationsPageAsync(cancellationToken: ct)),
         "conversation" => ("GET", Base + "conversations/12345", async (c, ct) => await c.GetConversationAsync(12345, cancellationToken: ct)),
-        "assignment" => ("PATCH", Base + "conversations/12345/assignment", async (c, ct) => await c.HandBackToAiAsync(12345, ct)),
-        _ => ("POST", Base + "conversations/12347/messages", async (c, ct) => await c.SendMessageAsync(12347, "Hi", 501, ct)),
+        "assignment" => ("PATCH", Base + "conversations/12345/assignment", async (c, ct) => await c.HandBackToAiAsync(12345, cancellationToken: ct)),
+        _ => ("POST", Base + "conversations/12347/messages", async (c, ct) => await c.SendMessageAsync(12347, "Hi", 501, cancellationToken: ct)),
     };
 }

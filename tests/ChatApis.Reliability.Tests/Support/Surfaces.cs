@@ -77,10 +77,10 @@ public static class Surfaces
         }
 
         public override SurfaceCall Read => new("get user", "GET", $"/{ZipchatSimulator.ApiPath}chats/{ZipchatSimulator.ChatId}/users/{ZipchatSimulator.OwnerUserId}", true,
-            (c, ct) => Box(((ZipchatClient)c).GetUserAsync(ZipchatSimulator.OwnerUserId, ct)));
+            (c, ct) => Box(((ZipchatClient)c).GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: ct)));
 
         public override SurfaceCall Write => new("send message", "POST", $"/{ZipchatSimulator.ApiPath}chats/{ZipchatSimulator.ChatId}/conversations/{ZipchatSimulator.WhatsAppConversationId}/messages", false,
-            (c, ct) => Box(((ZipchatClient)c).SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Yes, we ship to Italy.", ZipchatSimulator.OwnerUserId, ct)));
+            (c, ct) => Box(((ZipchatClient)c).SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Yes, we ship to Italy.", ZipchatSimulator.OwnerUserId, cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [ZipchatSimulator.ApiKey, ZipchatSimulator.OtherChatApiKey];
 

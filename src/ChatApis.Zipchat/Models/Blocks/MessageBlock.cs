@@ -5,7 +5,7 @@ namespace ChatApis.Zipchat;
 /// <summary>
 /// One part of a message's content. Messages with attachments carry their content as a JSON-encoded
 /// array of blocks such as <c>[{"type":"image","source":{"url":"..."}},{"type":"text","text":"..."}]</c>;
-/// see <see cref="Message.GetBlocks"/>.
+/// see <see cref="ZipchatMessage.GetBlocks"/>.
 /// </summary>
 public abstract class MessageBlock
 {
@@ -25,7 +25,7 @@ public abstract class MessageBlock
     /// <summary>The block's JSON as received, or <c>null</c> for the text block made from content that was not a block array.</summary>
     public string? RawJson { get; }
 
-    /// <summary>Reads message content as blocks (see <see cref="Message.GetBlocks"/>); never throws.</summary>
+    /// <summary>Reads message content as blocks (see <see cref="ZipchatMessage.GetBlocks"/>); never throws.</summary>
     /// <param name="content">The raw <c>message</c> text.</param>
     /// <returns>The blocks; empty when <paramref name="content"/> is null or empty.</returns>
     public static IReadOnlyList<MessageBlock> Parse(string? content)

@@ -2,7 +2,7 @@ using ChatApis.Testing.Zipchat;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class OptionsTests : ZipchatTestBase
+public sealed class ClientOptionsTests : ZipchatTestBase
 {
     [Fact]
     public void The_default_base_address_is_the_documented_one()
@@ -28,7 +28,7 @@ public sealed class OptionsTests : ZipchatTestBase
     {
         using var client = NewClient(o => o.ApiKey = "legacy-key");
 
-        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct));
+        await Assert.ThrowsAsync<ChatApiAuthenticationException>(() => client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.Equal("Bearer legacy-key", Sim.Journal.Last.Headers["Authorization"]);
     }

@@ -3,25 +3,23 @@ using ChatApis.Json;
 
 namespace ChatApis.Zipchat;
 
-/// <summary>What the client sends and reads on the wire: the public models plus the internal envelopes and request bodies (the converters resolve the models from this same context).</summary>
+/// <summary>
+/// The one source-generated JSON context of the package (AOT and trim safe): the models the client reads and the
+/// request bodies it sends. Internal: the wire format is not API. The envelope readers in
+/// <see cref="ZipchatResponses"/> resolve the models from this same context.
+/// </summary>
 [JsonSourceGenerationOptions(
     Converters = [typeof(TolerantBooleanConverter), typeof(TolerantInt32Converter), typeof(TolerantInt64Converter), typeof(TolerantDoubleConverter)],
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(ConversationDetails))]
-[JsonSerializable(typeof(Conversation))]
-[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(ZipchatConversation))]
+[JsonSerializable(typeof(ZipchatMessage))]
 [JsonSerializable(typeof(ZipchatUser))]
 [JsonSerializable(typeof(UserList))]
 [JsonSerializable(typeof(IReadOnlyList<ZipchatUser>))]
-[JsonSerializable(typeof(ConversationDetailsEnvelope))]
-[JsonSerializable(typeof(ConversationEnvelope))]
-[JsonSerializable(typeof(MessageEnvelope))]
-[JsonSerializable(typeof(UserEnvelope))]
-[JsonSerializable(typeof(UserListEnvelope))]
-[JsonSerializable(typeof(ConversationListEnvelope))]
 [JsonSerializable(typeof(AssignmentRequest))]
 [JsonSerializable(typeof(SendMessageRequest))]
-internal sealed partial class ZipchatWireContext : JsonSerializerContext
+internal sealed partial class ZipchatJsonContext : JsonSerializerContext
 {
 }

@@ -4,7 +4,7 @@ using ChatApis.Json;
 namespace ChatApis.Zipchat;
 
 /// <summary>A message of a conversation, from the customer, the AI, or a human agent.</summary>
-public sealed class Message : ApiModel
+public sealed class ZipchatMessage : ApiModel
 {
     /// <summary>The message's id.</summary>
     [JsonPropertyName("id")]

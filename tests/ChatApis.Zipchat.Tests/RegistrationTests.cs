@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class DependencyInjectionTests : ZipchatTestBase
+public sealed class RegistrationTests : ZipchatTestBase
 {
     [Fact]
     public async Task The_default_client_resolves_and_calls_the_configured_chat()
@@ -20,7 +20,7 @@ public sealed class DependencyInjectionTests : ZipchatTestBase
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         var client = provider.GetRequiredService<ZipchatClient>();
-        var user = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, Ct);
+        var user = await client.GetUserAsync(ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         Assert.Equal(ZipchatSimulator.ChatId, client.ChatId);
         Assert.Equal(ApiBase, client.BaseAddress);

@@ -4,7 +4,7 @@ using ChatApis.Testing.Zipchat;
 
 namespace ChatApis.Zipchat.Tests;
 
-public sealed class SendMessageTests : ZipchatTestBase
+public sealed class MessageTests : ZipchatTestBase
 {
     private const string MessagesPath = "/api/integrations/backend_api/v1/chats/1/conversations/12347/messages";
 
@@ -13,7 +13,7 @@ public sealed class SendMessageTests : ZipchatTestBase
     {
         Clock.Advance(TimeSpan.FromSeconds(30));
 
-        var response = await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Yes, we ship to Italy \"in 3 days\".", ZipchatSimulator.OwnerUserId, Ct);
+        var response = await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Yes, we ship to Italy \"in 3 days\".", ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("POST", request.Method);
@@ -43,7 +43,7 @@ public sealed class SendMessageTests : ZipchatTestBase
     {
         Sim.Faults.On("POST", MessagesPath).Once(Fault.Status(201, """{"id": 77, "role": "assistant", "message": "Hi", "manual_reply": true, "sender_id": 501, "created_at": "2026-01-01T00:00:00Z"}"""));
 
-        var message = (await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, Ct)).Value;
+        var message = (await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OwnerUserId, cancellationToken: Ct)).Value;
 
         Assert.Equal(77, message.Id);
         Assert.Equal(501, message.SenderId);
@@ -53,9 +53,9 @@ public sealed class SendMessageTests : ZipchatTestBase
     public async Task Sending_in_ai_mode_is_conversation_in_ai_mode()
     {
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WebConversationId, "Hello", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WebConversationId, "Hello", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.ConversationInAiMode, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.ConversationInAiMode.Value, ex.ErrorCode);
         Assert.Contains("Conversation is in AI mode; assign it to a user before sending a manual message", ex.Message, StringComparison.Ordinal);
     }
 
@@ -63,9 +63,9 @@ public sealed class SendMessageTests : ZipchatTestBase
     public async Task Sending_after_the_meta_window_closed_is_meta_reply_window_closed()
     {
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.StaleInstagramConversationId, "Sorry for the wait", ZipchatSimulator.ParticipantUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.StaleInstagramConversationId, "Sorry for the wait", ZipchatSimulator.ParticipantUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.MetaReplyWindowClosed, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.MetaReplyWindowClosed.Value, ex.ErrorCode);
         Assert.Contains("Cannot send: customer last messaged more than 24 hours ago on a Meta channel", ex.Message, StringComparison.Ordinal);
     }
 
@@ -74,23 +74,23 @@ public sealed class SendMessageTests : ZipchatTestBase
     {
         Clock.Advance(TimeSpan.FromHours(23)); // the customer wrote at T0-1h: now exactly 24 h
 
-        await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Still here", ZipchatSimulator.OwnerUserId, Ct);
+        await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Still here", ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
         Clock.Advance(TimeSpan.FromSeconds(1));
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hello?", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hello?", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.MetaReplyWindowClosed, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.MetaReplyWindowClosed.Value, ex.ErrorCode);
         Sim.AddCustomerMessage(ZipchatSimulator.WhatsAppConversationId, "I'm back");
-        await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Welcome back", ZipchatSimulator.OwnerUserId, Ct);
+        await Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Welcome back", ZipchatSimulator.OwnerUserId, cancellationToken: Ct);
     }
 
     [Fact]
     public async Task A_sender_outside_the_chat_is_sender_not_assignable()
     {
         var ex = await Assert.ThrowsAsync<ChatApiValidationException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OtherChatUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Hi", ZipchatSimulator.OtherChatUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.SenderNotAssignable, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.SenderNotAssignable.Value, ex.ErrorCode);
         Assert.Contains("sender_id is not an assignable user for this chat", ex.Message, StringComparison.Ordinal);
     }
 
@@ -98,14 +98,14 @@ public sealed class SendMessageTests : ZipchatTestBase
     public async Task Take_over_reply_and_hand_back_follow_the_assignment_semantics()
     {
         var id = ZipchatSimulator.EscalatedEmailConversationId;
-        await Assert.ThrowsAsync<ChatApiValidationException>(() => Client.SendMessageAsync(id, "too early", ZipchatSimulator.OwnerUserId, Ct));
+        await Assert.ThrowsAsync<ChatApiValidationException>(() => Client.SendMessageAsync(id, "too early", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        await Client.TakeOverConversationAsync(id, ZipchatSimulator.ParticipantUserId, Ct);
-        await Client.SendMessageAsync(id, "Refund issued.", ZipchatSimulator.ParticipantUserId, Ct);
-        await Client.HandBackToAiAsync(id, Ct);
-        var ex = await Assert.ThrowsAsync<ChatApiValidationException>(() => Client.SendMessageAsync(id, "too late", ZipchatSimulator.OwnerUserId, Ct));
+        await Client.TakeOverConversationAsync(id, ZipchatSimulator.ParticipantUserId, cancellationToken: Ct);
+        await Client.SendMessageAsync(id, "Refund issued.", ZipchatSimulator.ParticipantUserId, cancellationToken: Ct);
+        await Client.HandBackToAiAsync(id, cancellationToken: Ct);
+        var ex = await Assert.ThrowsAsync<ChatApiValidationException>(() => Client.SendMessageAsync(id, "too late", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
-        Assert.Equal(ZipchatErrorCodes.ConversationInAiMode, ex.ErrorCode);
+        Assert.Equal(ZipchatErrorCode.ConversationInAiMode.Value, ex.ErrorCode);
         var state = Sim.GetConversation(id);
         Assert.Equal("Refund issued.", state.Messages[^1].Text);
         Assert.False(state.ManualReplyMode);
@@ -138,7 +138,7 @@ public sealed class SendMessageTests : ZipchatTestBase
         var before = Sim.GetConversation(ZipchatSimulator.WhatsAppConversationId).Messages.Count;
 
         var ex = await Assert.ThrowsAsync<ChatApiTransportException>(
-            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Once", ZipchatSimulator.OwnerUserId, Ct));
+            () => Client.SendMessageAsync(ZipchatSimulator.WhatsAppConversationId, "Once", ZipchatSimulator.OwnerUserId, cancellationToken: Ct));
 
         Assert.True(ex.RequestMayHaveReachedServer);
         Assert.Single(Sim.Journal.Where("POST", MessagesPath));

@@ -4,7 +4,7 @@ using ChatApis.Json;
 namespace ChatApis.Zipchat;
 
 /// <summary>A conversation of the chat, as List Conversations returns it (and the assignment endpoint, as far as is known).</summary>
-public class Conversation : ApiModel
+public class ZipchatConversation : ApiModel
 {
     /// <summary>The conversation's id.</summary>
     [JsonPropertyName("id")]
