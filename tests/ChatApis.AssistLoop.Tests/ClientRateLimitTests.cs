@@ -28,7 +28,7 @@ public sealed class ClientRateLimitTests : AssistLoopTestBase
         Assert.Equal(TimeSpan.FromMinutes(1), general.Window);
         var start = Clock.GetUtcNow();
 
-        var calls = Enumerable.Range(0, 61).Select(_ => account.Client.GetMeAsync(Ct)).ToList();
+        var calls = Enumerable.Range(0, 61).Select(_ => account.Client.GetMeAsync(cancellationToken: Ct)).ToList();
 
         // Settled either way: 60 answered and one queued here, or (a budget over 60) every call ended.
         await WaitUntilAsync(() => calls.All(c => c.IsCompleted) || (calls.Count(c => c.IsCompletedSuccessfully) == 60 && Queued(general) == 1));
@@ -60,7 +60,7 @@ public sealed class ClientRateLimitTests : AssistLoopTestBase
         var start = Clock.GetUtcNow();
         var path = $"/api/v1/automation/conversations/{AssistLoopSimulator.ConversationUuid}/close";
 
-        var calls = Enumerable.Range(0, 11).Select(_ => account.Client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, Ct)).ToList();
+        var calls = Enumerable.Range(0, 11).Select(_ => account.Client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: Ct)).ToList();
 
         await WaitUntilAsync(() => calls.All(c => c.IsCompleted) || (calls.Count(c => c.IsCompletedSuccessfully) == 10 && Queued(close) == 1));
         Assert.Equal(1, Queued(close));

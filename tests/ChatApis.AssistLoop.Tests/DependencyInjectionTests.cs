@@ -17,7 +17,7 @@ public sealed class DependencyInjectionTests : AssistLoopTestBase
         await using var provider = services.BuildServiceProvider(true);
 
         var client = provider.GetRequiredService<AssistLoopClient>();
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         Assert.Equal(AssistLoopSurface.Zapier, client.Surface);
@@ -38,10 +38,10 @@ public sealed class DependencyInjectionTests : AssistLoopTestBase
 
         var zapier = provider.GetRequiredKeyedService<AssistLoopClient>("zapier-account");
         var make = provider.GetRequiredKeyedService<AssistLoopClient>("make-account");
-        await zapier.GetMeAsync(TestContext.Current.CancellationToken);
-        var organizations = await make.ListOrganizationsAsync(TestContext.Current.CancellationToken);
+        await zapier.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var organizations = await OnlyPage(make.ListOrganizationsAsync(cancellationToken: TestContext.Current.CancellationToken));
 
-        Assert.Equal(2, organizations.Value.Count);
+        Assert.Equal(2, organizations.Items.Count);
         Assert.Equal(1, Sim.RefreshCount);
         Assert.NotEqual(first.RefreshToken, (await firstStore.GetTokensAsync(TestContext.Current.CancellationToken))!.RefreshToken);
         AssertBearer(Sim.Journal.Last, second.AccessToken);
@@ -70,13 +70,13 @@ public sealed class DependencyInjectionTests : AssistLoopTestBase
 
         var options = provider.GetRequiredService<IOptionsMonitor<AssistLoopClientOptions>>().Get("");
         var client = provider.GetRequiredService<AssistLoopClient>();
-        var agents = await client.ListAgentsAsync(AssistLoopSimulator.MakeOrganizationUuid, TestContext.Current.CancellationToken);
+        var agents = await OnlyPage(client.ListAgentsAsync(AssistLoopSimulator.MakeOrganizationUuid, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(AssistLoopSurface.Make, options.Surface);
         Assert.Equal(new Uri(AssistLoopSimulator.MakeRedirectUri), options.RedirectUri);
         Assert.Equal(AssistLoopScopes.ReadConversations | AssistLoopScopes.ReadMessages, options.RefreshScopes);
         Assert.Equal(0, options.MaxRetries);
-        Assert.Equal(2, agents.Value.Count);
+        Assert.Equal(2, agents.Items.Count);
         Assert.Equal("/v1/organizations/org_abc123xyz/agents", Sim.Journal.Last.Path);
     }
 
@@ -136,7 +136,7 @@ public sealed class DependencyInjectionTests : AssistLoopTestBase
         var issued = Sim.IssueTokens();
         var client = Client(configure: o => { o.AccessToken = null; o.RefreshToken = issued.RefreshToken; });
 
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         Assert.Equal(["POST /oauth/token", "GET /api/v1/oauth/me"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));

@@ -35,7 +35,7 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
         var client = Client(configure: o => o.RefreshToken = null);
         Serve("GET", "/api/v1/oauth/me", """{"error":"Something","message":"Details"}""", status);
 
-        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.IsType(expected, error);
 
@@ -54,7 +54,7 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
         var client = Client(configure: o => { o.MaxRetries = 1; o.MaxRetryAfter = TimeSpan.FromMinutes(2); o.AttemptTimeout = TimeSpan.FromMinutes(5); o.TotalTimeout = TimeSpan.FromMinutes(10); });
         Serve("GET", "/api/v1/oauth/me", Fixture("make", "rate-limit"), 429);
 
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         Assert.Equal(2, me.Attempts);
@@ -68,15 +68,15 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
         var client = Client(configure: o => o.EnableRateLimiting = false);
         for (var i = 0; i < 10; i++)
         {
-            await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, TestContext.Current.CancellationToken);
+            await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken);
         }
 
-        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(TimeSpan.FromSeconds(60), error.RetryAfter);
         Assert.Equal(Sim.LastRequestId, error.RequestId);
         Assert.Contains("Too Many Attempts.", error.Message, StringComparison.Ordinal);
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -85,12 +85,12 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
         var client = Client(configure: o => o.EnableRateLimiting = false);
         for (var i = 0; i < 60; i++)
         {
-            await client.GetMeAsync(TestContext.Current.CancellationToken);
+            await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
         }
 
-        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiRateLimitException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
         Clock.Advance(TimeSpan.FromMinutes(1));
-        var after = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var after = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(TimeSpan.FromSeconds(60), error.RetryAfter);
         Assert.Equal("usr_abc123", after.Value.Uuid);
@@ -104,7 +104,7 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
 
         for (var i = 0; i < 11; i++)
         {
-            await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, TestContext.Current.CancellationToken);
+            await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(11, Sim.Journal.Where("POST", $"/api/v1/automation/conversations/{AssistLoopSimulator.ConversationUuid}/close").Count);
@@ -197,7 +197,7 @@ public sealed class ErrorAndLimitTests : AssistLoopTestBase
         var client = Client();
         Sim.Faults.On("GET", "/api/v1/oauth/me").Once(Fault.ReplaceBody("{\"uuid\": "));
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.NotNull(error.RequestId);
     }

@@ -11,7 +11,7 @@ public sealed class MakeTests : AssistLoopTestBase
         var client = Client(AssistLoopSurface.Make);
         Serve("GET", "/v1/my/organizations", Fixture("make", "organizations"));
 
-        var response = await client.ListOrganizationsAsync(TestContext.Current.CancellationToken);
+        var response = await OnlyPage(client.ListOrganizationsAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
@@ -19,7 +19,7 @@ public sealed class MakeTests : AssistLoopTestBase
         Assert.Equal("", request.QueryString);
         AssertBearer(request);
         Assert.Collection(
-            response.Value,
+            response.Items,
             o => { Assert.Equal("org_abc123xyz", o.OrganizationUuid); Assert.Equal("org_abc123xyz", o.Id); Assert.Equal("Acme Corp", o.Name); },
             o => { Assert.Equal("org_def456uvw", o.OrganizationUuid); Assert.Equal("org_def456uvw", o.Id); Assert.Equal("Tech Startup Inc", o.Name); });
     }
@@ -30,14 +30,14 @@ public sealed class MakeTests : AssistLoopTestBase
         var client = Client(AssistLoopSurface.Make);
         Serve("GET", "/v1/organizations/org_abc123xyz/agents", Fixture("make", "agents"));
 
-        var response = await client.ListAgentsAsync("org_abc123xyz", TestContext.Current.CancellationToken);
+        var response = await OnlyPage(client.ListAgentsAsync("org_abc123xyz", cancellationToken: TestContext.Current.CancellationToken));
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/v1/organizations/org_abc123xyz/agents", request.Path);
         AssertBearer(request);
         Assert.Collection(
-            response.Value,
+            response.Items,
             a => { Assert.Equal("agent_abc123", a.AgentUuid); Assert.Equal("agent_abc123", a.Id); Assert.Equal("Support Bot", a.Name); },
             a => { Assert.Equal("agent_def456", a.AgentUuid); Assert.Equal("agent_def456", a.Id); Assert.Equal("Sales Assistant", a.Name); });
     }
@@ -47,14 +47,14 @@ public sealed class MakeTests : AssistLoopTestBase
     {
         var client = Client(AssistLoopSurface.Make);
 
-        var organizations = await client.ListOrganizationsAsync(TestContext.Current.CancellationToken);
-        var agents = await client.ListAgentsAsync(organizations.Value[0].OrganizationUuid, TestContext.Current.CancellationToken);
-        var conversations = await client.ListConversationsAsync(agents.Value[0].AgentUuid, perPage: 100, cancellationToken: TestContext.Current.CancellationToken);
+        var organizations = await OnlyPage(client.ListOrganizationsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var agents = await OnlyPage(client.ListAgentsAsync(organizations.Items[0].OrganizationUuid, cancellationToken: TestContext.Current.CancellationToken));
+        var conversations = await OnlyPage(client.ListConversationsAsync(agents.Items[0].AgentUuid, perPage: 100, cancellationToken: TestContext.Current.CancellationToken));
 
-        Assert.Equal(["Acme Corp", "Tech Startup Inc"], organizations.Value.Select(o => o.Name));
-        Assert.Equal(["Support Bot", "Sales Assistant"], agents.Value.Select(a => a.Name));
-        Assert.Equal(AssistLoopSimulator.MakeConversationUuid, Assert.Single(conversations.Value).Uuid);
-        Assert.Empty((await client.ListAgentsAsync(AssistLoopSimulator.MakeSecondOrganizationUuid, TestContext.Current.CancellationToken)).Value);
+        Assert.Equal(["Acme Corp", "Tech Startup Inc"], organizations.Items.Select(o => o.Name));
+        Assert.Equal(["Support Bot", "Sales Assistant"], agents.Items.Select(a => a.Name));
+        Assert.Equal(AssistLoopSimulator.MakeConversationUuid, Assert.Single(conversations.Items).Uuid);
+        Assert.Empty((await OnlyPage(client.ListAgentsAsync(AssistLoopSimulator.MakeSecondOrganizationUuid, cancellationToken: TestContext.Current.CancellationToken))).Items);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class MakeTests : AssistLoopTestBase
     {
         var client = Client(AssistLoopSurface.Make);
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.ListAgentsAsync("org_missing", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => OnlyPage(client.ListAgentsAsync("org_missing", cancellationToken: TestContext.Current.CancellationToken)));
 
         Assert.Equal("Organization not found", error.ErrorCode);
     }
@@ -72,8 +72,9 @@ public sealed class MakeTests : AssistLoopTestBase
     {
         var client = Client(AssistLoopSurface.Zapier);
 
-        var organizations = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ListOrganizationsAsync(TestContext.Current.CancellationToken));
-        var agents = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ListAgentsAsync("org_abc123xyz", TestContext.Current.CancellationToken));
+        // Refused when the method is called, not when the pageable is enumerated.
+        var organizations = Assert.Throws<InvalidOperationException>(() => client.ListOrganizationsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var agents = Assert.Throws<InvalidOperationException>(() => client.ListAgentsAsync("org_abc123xyz", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("Make surface", organizations.Message, StringComparison.Ordinal);
         Assert.Contains("Zapier", agents.Message, StringComparison.Ordinal);

@@ -396,9 +396,11 @@ public sealed class ChatApiPipeline : IDisposable
             // Refit wraps a transport failure; the cause is what decides retry safety.
             throw TransportFailure(state, inner, duringBody: false);
         }
-        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException canceled)
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is { } inner and not HttpRequestException)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            // Refit wraps whatever a handler throws: a cancellation, the call handler's refusal of a path, or a
+            // handler's own typed error (e.g. an OAuth refresh that needs re-authorization) reaches the caller as is.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
             throw;
         }
 
