@@ -3,7 +3,7 @@ using ChatApis.Testing.AssistLoop;
 
 namespace ChatApis.AssistLoop.Tests;
 
-public sealed class MakeTests : AssistLoopTestBase
+public sealed class OrganizationTests : AssistLoopTestBase
 {
     [Fact]
     public async Task Organizations_are_listed_from_the_documented_example()

@@ -12,7 +12,7 @@ namespace ChatApis.AssistLoop.Tests;
 /// account's (dependency injection registers one per account), so the test can see what is queued and
 /// move the clock only then: nothing here depends on timing.
 /// </summary>
-public sealed class ClientRateLimitTests : AssistLoopTestBase
+public sealed class RateLimitTests : AssistLoopTestBase
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
 

@@ -6,7 +6,7 @@ using ChatApis.Testing.AssistLoop;
 
 namespace ChatApis.AssistLoop.Tests;
 
-public sealed class ErrorAndLimitTests : AssistLoopTestBase
+public sealed class ErrorTests : AssistLoopTestBase
 {
     [Theory]
     [MemberData(nameof(Surfaces))]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApis.AssistLoop.Tests;
 
-public sealed class DependencyInjectionTests : AssistLoopTestBase
+public sealed class RegistrationTests : AssistLoopTestBase
 {
     [Fact]
     public async Task The_default_client_resolves_and_works()
