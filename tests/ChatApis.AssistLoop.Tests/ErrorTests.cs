@@ -47,6 +47,73 @@ public sealed class ErrorTests : AssistLoopTestBase
         }
     }
 
+    public static TheoryData<string, string> DocumentedCodes => new()
+    {
+        { "Conversation not found", nameof(AssistLoopErrorCode.ConversationNotFound) },
+        { "invalid_request", nameof(AssistLoopErrorCode.InvalidRequest) },
+        { "invalid_client", nameof(AssistLoopErrorCode.InvalidClient) },
+        { "invalid_grant", nameof(AssistLoopErrorCode.InvalidGrant) },
+        { "unauthorized_client", nameof(AssistLoopErrorCode.UnauthorizedClient) },
+        { "unsupported_grant_type", nameof(AssistLoopErrorCode.UnsupportedGrantType) },
+        { "invalid_scope", nameof(AssistLoopErrorCode.InvalidScope) },
+        { "access_denied", nameof(AssistLoopErrorCode.AccessDenied) },
+        { "server_error", nameof(AssistLoopErrorCode.ServerError) },
+        { "temporarily_unavailable", nameof(AssistLoopErrorCode.TemporarilyUnavailable) },
+        { "invalid_token", nameof(AssistLoopErrorCode.InvalidToken) },
+        { "insufficient_scope", nameof(AssistLoopErrorCode.InsufficientScope) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DocumentedCodes))]
+    public async Task Every_documented_error_code_is_read_as_its_known_value(string wire, string name)
+    {
+        var client = Client();
+        Serve("GET", "/api/v1/automation/conversations/c/messages/find", $$"""{"error":"{{wire}}","message":"Details"}""", 400);
+
+        var error = await Assert.ThrowsAnyAsync<ChatApiException>(() => client.GetMessagesPageAsync("c", cancellationToken: TestContext.Current.CancellationToken));
+
+        var code = error.GetAssistLoopErrorCode();
+        var known = typeof(AssistLoopErrorCode).GetProperty(name)!.GetValue(null);
+        Assert.Equal(known, code);
+        Assert.Equal(wire, code!.Value.Value);
+        Assert.Contains(code.Value, AssistLoopErrorCode.KnownValues);
+    }
+
+    [Fact]
+    public async Task The_known_values_are_exactly_the_documented_codes()
+    {
+        Assert.Equal(DocumentedCodes.Select(row => row.Data.Item1).Order(), AssistLoopErrorCode.KnownValues.Select(c => c.Value).Order());
+        Assert.Equal(AssistLoopErrorCode.InvalidGrant, AssistLoopErrorCode.FromValue("invalid_grant"));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_unknown_error_code_round_trips_and_no_code_is_null()
+    {
+        var client = Client();
+        Serve("GET", "/api/v1/oauth/me", """{"error":"Agent on holiday","message":"Details"}""", 400);
+        Serve("GET", "/api/v1/automation/conversations/c/messages/find", """{"message":"No code here"}""", 400);
+
+        var unknown = await Assert.ThrowsAsync<ChatApiValidationException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var none = await Assert.ThrowsAsync<ChatApiValidationException>(() => client.GetMessagesPageAsync("c", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(new AssistLoopErrorCode("Agent on holiday"), unknown.GetAssistLoopErrorCode());
+        Assert.DoesNotContain(unknown.GetAssistLoopErrorCode()!.Value, AssistLoopErrorCode.KnownValues);
+        Assert.Equal("Agent on holiday", unknown.GetAssistLoopErrorCode().ToString());
+        Assert.Null(none.GetAssistLoopErrorCode());
+    }
+
+    [Fact]
+    public async Task A_rejected_refresh_token_reads_as_invalid_grant()
+    {
+        var store = new ChatApis.Auth.OAuth.InMemoryTokenStore(new ChatApis.Auth.OAuth.OAuthTokens("expired-access", "def50200_unknown", Clock.GetUtcNow().AddMinutes(-1)));
+        var client = Client(configure: o => o.TokenStore = store);
+
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(AssistLoopErrorCode.InvalidGrant, error.GetAssistLoopErrorCode());
+    }
+
     [Fact]
     public async Task A_429_retry_after_in_the_body_is_honoured()
     {
