@@ -74,8 +74,8 @@ static async Task RunAgainstSimulatorAsync()
     AnsiConsole.MarkupLine($"Connected as [bold]{Markup.Escape(me.Value.Name ?? me.Value.Uuid)}[/].");
 
     var subscription = await client.SubscribeWebhookAsync(
-        AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, receiver.UrlFor("assistloop/handoff"), WebhookEventType.HumanHandoffRequired);
-    AnsiConsole.MarkupLine($"Subscribed webhook [bold]{subscription.Value.Data.Id}[/] to human_handoff_required (secret kept, not shown).");
+        AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, receiver.UrlFor("assistloop/handoff"), AssistLoopWebhookEventType.HumanHandoffRequired);
+    AnsiConsole.MarkupLine($"Subscribed webhook [bold]{subscription.Value.Id}[/] to human_handoff_required (secret kept, not shown).");
 
     var conversation = simulator.StartConversation(AssistLoopSimulator.AgentUuid, "Jane Smith", "jane@example.com", "Hi, I need help with my order");
     await Task.Delay(20);
@@ -87,7 +87,7 @@ static async Task RunAgainstSimulatorAsync()
     AnsiConsole.MarkupLine($"Received a webhook delivery at [bold]{Markup.Escape(delivery.Path)}[/].");
     await HandleAsync(client, AssistLoopWebhookEvent.Parse(delivery.Body));
 
-    await client.UnsubscribeWebhookAsync(subscription.Value.Data.Id);
+    await client.UnsubscribeWebhookAsync(subscription.Value.Id);
     var state = simulator.GetConversation(conversation)!;
     if (state.IsOpen || state.ResponseMode != "human")
     {
@@ -107,7 +107,7 @@ static async Task RunAgainstAssistLoopAsync(IConfigurationSection section, strin
     await using var provider = services.BuildServiceProvider(validateScopes: true);
     var client = provider.GetRequiredService<AssistLoopClient>();
 
-    var samples = await client.GetRecentSamplesAsync(agentUuid, limit: 1, type: WebhookEventType.HumanHandoffRequired);
+    var samples = await client.GetRecentSamplesAsync(agentUuid, limit: 1, type: AssistLoopWebhookEventType.HumanHandoffRequired);
     if (samples.Value.Count == 0)
     {
         AnsiConsole.MarkupLine("[yellow]The agent has no recent handoff: nothing to do.[/]");
@@ -119,7 +119,7 @@ static async Task RunAgainstAssistLoopAsync(IConfigurationSection section, strin
 
 static async Task HandleAsync(AssistLoopClient client, AssistLoopWebhookEvent received)
 {
-    if (received is not HumanHandoffRequiredEvent handoff || handoff.Data.Conversation is null)
+    if (received is not AssistLoopHumanHandoffRequiredEvent handoff || handoff.Data.Conversation is null)
     {
         AnsiConsole.MarkupLine($"[yellow]Ignoring a {Markup.Escape(received.Event.Value ?? "?")} event.[/]");
         return;
@@ -129,8 +129,8 @@ static async Task HandleAsync(AssistLoopClient client, AssistLoopWebhookEvent re
     AnsiConsole.MarkupLine($"Handoff requested in conversation [bold]{conversationUuid}[/] by {Markup.Escape(handoff.Data.ChatUser?.Name ?? "an anonymous customer")}.");
 
     // The full history, oldest first for reading (the API returns newest first, page by page).
-    var history = new List<Message>();
-    await foreach (var message in client.FindMessagesAsync(conversationUuid, perPage: 50))
+    var history = new List<AssistLoopMessage>();
+    await foreach (var message in client.ListMessagesAsync(conversationUuid, perPage: 50))
     {
         history.Add(message);
     }

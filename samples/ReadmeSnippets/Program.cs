@@ -115,7 +115,7 @@ await using (var app = web.Build())
     var hooks = new Uri(app.Urls.First().TrimEnd('/') + "/");
     await using var subscriber = new ServiceCollection().AddAssistLoopClient(configuration.GetSection("ChatApis:AssistLoop")).Services.BuildServiceProvider();
     var assistLoop = subscriber.GetRequiredService<AssistLoopClient>();
-    await assistLoop.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, new Uri(hooks, "hooks/assistloop"), WebhookEventType.HumanHandoffRequired);
+    await assistLoop.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, new Uri(hooks, "hooks/assistloop"), AssistLoopWebhookEventType.HumanHandoffRequired);
     var conversation = assistLoopSim.StartConversation(AssistLoopSimulator.AgentUuid, "Sam Lee", "sam@example.com", "My parcel is late");
     assistLoopSim.RequestHandoff(conversation, "A person, please");
     await Eventually(() => assistLoopSim.GetMessages(conversation).Any(m => m.Contains("A human will take it from here.", StringComparison.Ordinal)), "the AssistLoop webhook endpoint replied");

@@ -57,7 +57,7 @@ catch (InvalidOperationException e)
 vendors.Register(builder.Services, builder.Configuration);
 builder.Services.AddSingleton<BridgeActivity>();
 var inbound = builder.Services.AddChatApisInboundEvents()
-    .AddHandler<HumanHandoffRequiredEvent, HandoffToChattingHandler>()
+    .AddHandler<AssistLoopHumanHandoffRequiredEvent, HandoffToChattingHandler>()
     .AddHandler<ContactCreatedTrigger, ContactConfirmationHandler>()
     .AddHandler<ZipchatNewMessage, ZipchatEscalationHandler>();
 if (vendors.HasZipchat)

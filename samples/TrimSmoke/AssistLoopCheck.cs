@@ -14,11 +14,10 @@ internal static class AssistLoopCheck
     public static async Task<SmokeReport> RunAsync(AssistLoopClient client, IConfiguration section, HttpClient http, CancellationToken cancellationToken)
     {
         var report = new SmokeReport("AssistLoop");
-        var response = await client.ListConversationsAsync(AgentUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var conversations = await client.ListConversationsAsync(AgentUuid, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var raw = await RawJson.GetAsync(
             http, new Uri(client.BaseAddress, $"automation/agents/{AgentUuid}/conversations/list"), "Authorization", $"Bearer {section["AccessToken"]}", cancellationToken).ConfigureAwait(false);
 
-        var conversations = response.Value;
         report.Expect(conversations.Any(c => c.Uuid == ConversationUuid && c.ChatUser?.Name == "Jane Smith"), $"conversation {ConversationUuid} of Jane Smith");
         JsonFieldCheck.Items("conversations", raw, conversations, report, static (check, conversation) => check
             .String("id", conversation.Id)

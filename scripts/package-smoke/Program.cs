@@ -68,7 +68,7 @@ try
     var me = (await assistLoop.GetMeAsync()).Value;
     Check("AssistLoop", me is { Uuid: "usr_abc123", Name: "John Doe" }, $"GetMeAsync after an OAuth refresh: {me.Uuid} {me.Name}");
     Check("AssistLoop", assistLoopSim.Journal.Where("POST", "/oauth/token").Count == 1, "exactly one token refresh at /oauth/token");
-    var conversations = (await assistLoop.ListConversationsAsync(AssistLoopSimulator.AgentUuid)).Value;
+    var conversations = await assistLoop.ListConversationsAsync(AssistLoopSimulator.AgentUuid).ToListAsync();
     Check("AssistLoop", conversations.Any(c => c.Uuid == AssistLoopSimulator.ConversationUuid), $"ListConversationsAsync: {conversations.Count} conversation(s), the seeded one among them");
 
     var zipchat = provider.GetRequiredService<ZipchatClient>();

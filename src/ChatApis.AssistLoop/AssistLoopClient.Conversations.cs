@@ -1,4 +1,8 @@
+using ChatApis.AssistLoop.Api;
+using ChatApis.AssistLoop.Pagination;
+using ChatApis.AssistLoop.Requests;
 using ChatApis.Http;
+using ChatApis.Pagination;
 using ChatApis.Safety;
 
 namespace ChatApis.AssistLoop;
@@ -19,30 +23,33 @@ public partial class AssistLoopClient
 
     /// <summary>
     /// Lists an agent's conversations, filtered (<c>GET automation/agents/{agentUuid}/conversations/list</c>).
-    /// AssistLoop documents no page parameter, so this returns the one page it answers (at most
-    /// <paramref name="perPage"/> conversations); narrow it with the date filters.
+    /// AssistLoop documents no page parameter, so the pageable yields the one page it answers (at most
+    /// <paramref name="perPage"/> conversations), fetched when enumerated; narrow it with the date filters.
     /// </summary>
     /// <param name="agentUuid">The agent's UUID.</param>
     /// <param name="status">Only open (<c>status=1</c>) or closed (<c>status=0</c>) conversations; all when null.</param>
-    /// <param name="responseMode">Only conversations in this mode (<see cref="ResponseMode.Ai"/> or <see cref="ResponseMode.Human"/>); all when null.</param>
+    /// <param name="responseMode">Only conversations in this mode (<see cref="AssistLoopResponseMode.Ai"/> or <see cref="AssistLoopResponseMode.Human"/>); all when null.</param>
     /// <param name="createdFrom">Only conversations created after this instant (sent as ISO 8601 UTC).</param>
     /// <param name="createdTo">Only conversations created before this instant.</param>
     /// <param name="perPage">The page size, 10 to 100 (AssistLoop's default is 20; Make's dropdown uses 100); not sent when null.</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The conversations.</returns>
-    public virtual Task<ApiResponse<IReadOnlyList<Conversation>>> ListConversationsAsync(
+    /// <returns>The conversations (one page; <see cref="AsyncPageable{T}.AsPages"/> shows its response).</returns>
+    /// <exception cref="ArgumentException">An argument is out of range (checked here, before anything is sent).</exception>
+    public virtual AsyncPageable<AssistLoopConversation> ListConversationsAsync(
         string agentUuid,
-        ConversationStatus? status = null,
-        ResponseMode? responseMode = null,
+        AssistLoopConversationStatus? status = null,
+        AssistLoopResponseMode? responseMode = null,
         DateTimeOffset? createdFrom = null,
         DateTimeOffset? createdTo = null,
         int? perPage = null,
+        RequestOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(agentUuid);
         if (status is { } s && !Enum.IsDefined(s))
         {
-            throw new ArgumentOutOfRangeException(nameof(status), s, "status must be ConversationStatus.Open (1) or ConversationStatus.Closed (0).");
+            throw new ArgumentOutOfRangeException(nameof(status), s, "status must be AssistLoopConversationStatus.Open (1) or AssistLoopConversationStatus.Closed (0).");
         }
 
         if (responseMode is { } mode)
@@ -52,13 +59,18 @@ public partial class AssistLoopClient
 
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
-        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{agentUuid}/conversations/list", agentUuid)
-            .AddQuery("status", status is null ? null : status == ConversationStatus.Open ? "1" : "0")
-            .AddQuery("response_mode", responseMode?.Value)
-            .AddQuery("created_from", createdFrom)
-            .AddQuery("created_to", createdTo)
-            .AddQuery("per_page", perPage);
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListConversation, cancellationToken);
+        var statusText = status is null ? null : status == AssistLoopConversationStatus.Open ? "1" : "0";
+        var from = WireFormat.Iso8601(createdFrom);
+        var to = WireFormat.Iso8601(createdTo);
+        var api = Api;
+        return new OneResponsePageable<AssistLoopConversation>(
+            ct => Pipeline.SendAsync(
+                AssistLoopOperations.Conversations,
+                (call, attempt) => api.ListConversations(agentUuid, statusText, responseMode?.Value, from, to, perPage, call, attempt),
+                AssistLoopJsonContext.Default.IReadOnlyListAssistLoopConversation,
+                options,
+                ct),
+            cancellationToken);
     }
 
     /// <summary>
@@ -68,13 +80,15 @@ public partial class AssistLoopClient
     /// </summary>
     /// <param name="agentUuid">The agent's UUID.</param>
     /// <param name="limit">How many samples, 1 to 10 (AssistLoop's default is 5); not sent when null.</param>
-    /// <param name="type">The sample type (<see cref="WebhookEventType.NewConversation"/>, the default, or <see cref="WebhookEventType.HumanHandoffRequired"/>); not sent when null.</param>
+    /// <param name="type">The sample type (<see cref="AssistLoopWebhookEventType.NewConversation"/>, the default, or <see cref="AssistLoopWebhookEventType.HumanHandoffRequired"/>); not sent when null.</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The samples, newest first.</returns>
     public virtual Task<ApiResponse<IReadOnlyList<AssistLoopWebhookEvent>>> GetRecentSamplesAsync(
         string agentUuid,
         int? limit = null,
-        WebhookEventType? type = null,
+        AssistLoopWebhookEventType? type = null,
+        RequestOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(agentUuid);
@@ -84,10 +98,12 @@ public partial class AssistLoopClient
             Guard.NotEmpty(t.Value, nameof(type));
         }
 
-        var request = new ApiRequest(HttpMethod.Get, "automation/agents/{agentUuid}/conversations/recent-sample", agentUuid)
-            .AddQuery("limit", limit)
-            .AddQuery("type", type?.Value);
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListAssistLoopWebhookEvent, cancellationToken);
+        return Pipeline.SendAsync(
+            AssistLoopOperations.RecentSamples,
+            (call, ct) => Api.GetRecentSamples(agentUuid, limit, type?.Value, call, ct),
+            AssistLoopJsonContext.Default.IReadOnlyListAssistLoopWebhookEvent,
+            options,
+            cancellationToken);
     }
 
     /// <summary>
@@ -96,19 +112,16 @@ public partial class AssistLoopClient
     /// general budget; the client queues closes to stay within it.
     /// </summary>
     /// <param name="conversationUuid">The conversation's UUID.</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><c>conversation_closed</c> and the platform.</returns>
     /// <exception cref="ChatApiNotFoundException">The conversation does not exist or is not the account's.</exception>
     /// <exception cref="ChatApiPermissionException">The token lacks the scope to change conversations.</exception>
-    public virtual Task<ApiResponse<CloseResult>> CloseConversationAsync(string conversationUuid, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<AssistLoopCloseResult>> CloseConversationAsync(string conversationUuid, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(conversationUuid);
-
-        // Closing sets a state, so repeating it after an unknown outcome cannot do anything twice.
-        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{conversationUuid}/close", conversationUuid)
-            .WithJsonBody(new CloseBody(Platform), AssistLoopJsonContext.Default.CloseBody)
-            .UseRateLimitBudget(AssistLoopVendor.CloseBudget)
-            .MarkIdempotent();
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.CloseResult, cancellationToken);
+        var body = new CloseBody(Platform);
+        return Pipeline.SendAsync(
+            AssistLoopOperations.Close, (call, ct) => Api.Close(conversationUuid, body, call, ct), AssistLoopJsonContext.Default.AssistLoopCloseResult, options, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using ChatApis.AssistLoop.Api;
+using ChatApis.AssistLoop.Requests;
 using ChatApis.Http;
 using ChatApis.Pagination;
 using ChatApis.Safety;
@@ -7,7 +9,7 @@ namespace ChatApis.AssistLoop;
 public partial class AssistLoopClient
 {
     /// <summary>
-    /// Finds a conversation's messages, newest first, across as many pages as the enumeration consumes. Each
+    /// Lists a conversation's messages, newest first, across as many pages as the enumeration consumes. Each
     /// next page asks for messages created before the second after the oldest one seen (<c>created_to</c>),
     /// so no message sharing that second is skipped whether AssistLoop reads "before" strictly or not, and
     /// messages already yielded are dropped by id: every message comes exactly once. When a page lies
@@ -18,21 +20,23 @@ public partial class AssistLoopClient
     /// <param name="conversationUuid">The conversation's UUID.</param>
     /// <param name="createdFrom">Only messages created after this instant.</param>
     /// <param name="createdTo">Only messages created before this instant (the walk starts here).</param>
-    /// <param name="perPage">The page size, 10 to 100 (default 20).</param>
+    /// <param name="perPage">The page size, 10 to 100 (default 20; the walk always sends it).</param>
+    /// <param name="options">Each page request's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The messages; use <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> for the pages' metadata (a page may be empty when it brought only messages already yielded).</returns>
-    public virtual AsyncPageable<Message> FindMessagesAsync(
+    public virtual AsyncPageable<AssistLoopMessage> ListMessagesAsync(
         string conversationUuid,
         DateTimeOffset? createdFrom = null,
         DateTimeOffset? createdTo = null,
         int perPage = DefaultPageSize,
+        RequestOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(conversationUuid);
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
-        return new TimeKeysetPageable<Message>(
-            (cursor, size, ct) => GetMessagesPageAsync(conversationUuid, createdFrom, cursor, size, ct),
+        return new TimeKeysetPageable<AssistLoopMessage>(
+            (cursor, size, ct) => GetMessagesPageAsync(conversationUuid, createdFrom, cursor, size, options, ct),
             static m => m.CreatedAt == default ? null : m.CreatedAt,
             static m => string.IsNullOrEmpty(m.Id) ? m.Uuid : m.Id,
             perPage,
@@ -47,24 +51,29 @@ public partial class AssistLoopClient
     /// <param name="createdFrom">Only messages created after this instant; not sent when null.</param>
     /// <param name="createdTo">Only messages created before this instant; not sent when null.</param>
     /// <param name="perPage">The page size, 10 to 100 (AssistLoop's default is 20); not sent when null.</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The messages.</returns>
     /// <exception cref="ChatApiNotFoundException">The conversation does not exist or is not the account's.</exception>
-    public virtual Task<ApiResponse<IReadOnlyList<Message>>> GetMessagesPageAsync(
+    public virtual Task<ApiResponse<IReadOnlyList<AssistLoopMessage>>> GetMessagesPageAsync(
         string conversationUuid,
         DateTimeOffset? createdFrom = null,
         DateTimeOffset? createdTo = null,
         int? perPage = null,
+        RequestOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(conversationUuid);
         Guard.Ordered(createdFrom, createdTo, nameof(createdFrom), nameof(createdTo));
         Guard.InRange(perPage, MinPageSize, MaxPageSize);
-        var request = new ApiRequest(HttpMethod.Get, "automation/conversations/{conversationUuid}/messages/find", conversationUuid)
-            .AddQuery("created_from", createdFrom)
-            .AddQuery("created_to", createdTo)
-            .AddQuery("per_page", perPage);
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.IReadOnlyListMessage, cancellationToken);
+        var from = WireFormat.Iso8601(createdFrom);
+        var to = WireFormat.Iso8601(createdTo);
+        return Pipeline.SendAsync(
+            AssistLoopOperations.Messages,
+            (call, ct) => Api.FindMessages(conversationUuid, from, to, perPage, call, ct),
+            AssistLoopJsonContext.Default.IReadOnlyListAssistLoopMessage,
+            options,
+            cancellationToken);
     }
 
     /// <summary>
@@ -79,14 +88,15 @@ public partial class AssistLoopClient
     /// </remarks>
     /// <param name="conversationUuid">The conversation's UUID.</param>
     /// <param name="content">The text to send (not empty).</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><c>sent</c> and the new message's id.</returns>
-    public virtual Task<ApiResponse<ReplyResult>> ReplyAsync(string conversationUuid, string content, CancellationToken cancellationToken = default)
+    public virtual Task<ApiResponse<AssistLoopReplyResult>> ReplyAsync(string conversationUuid, string content, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(conversationUuid);
         Guard.NotEmpty(content);
-        var request = new ApiRequest(HttpMethod.Post, "automation/conversations/{conversationUuid}/reply", conversationUuid)
-            .WithJsonBody(new ReplyBody(content), AssistLoopJsonContext.Default.ReplyBody);
-        return Pipeline.SendAsync(request, AssistLoopJsonContext.Default.ReplyResult, cancellationToken);
+        var body = new ReplyBody(content);
+        return Pipeline.SendAsync(
+            AssistLoopOperations.Reply, (call, ct) => Api.Reply(conversationUuid, body, call, ct), AssistLoopJsonContext.Default.AssistLoopReplyResult, options, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using ChatApis.AssistLoop.Api;
+using ChatApis.AssistLoop.Requests;
 using ChatApis.Auth.OAuth;
 using ChatApis.Http;
 using ChatApis.Safety;
@@ -22,17 +24,19 @@ public partial class AssistLoopClient
     /// <param name="scopes">The scopes to request; <c>null</c> sends none, so AssistLoop grants <see cref="AssistLoopScopes.Default"/>.</param>
     /// <param name="sessionCookie">The user's AssistLoop session <c>Cookie</c> header value; never logged.</param>
     /// <param name="approved">Whether the user approved (the documents require <c>true</c> to obtain a code).</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The code, the echoed state and the approving user.</returns>
     /// <exception cref="ArgumentException">The state is empty, no redirect URI is known, the session cookie cannot be sent as a header (CR, LF, control or non-ASCII characters, over 8192 characters), or the scopes hold an undocumented bit.</exception>
     /// <exception cref="InvalidOperationException"><see cref="AssistLoopClientOptions.ClientId"/> is not set.</exception>
     /// <exception cref="OAuthStateMismatchException">The response carried another state.</exception>
-    public virtual async Task<ApiResponse<AuthorizationResult>> AuthorizeAsync(
+    public virtual async Task<ApiResponse<AssistLoopAuthorizationResult>> AuthorizeAsync(
         string state,
         Uri? redirectUri = null,
         AssistLoopScopes? scopes = null,
         string? sessionCookie = null,
         bool approved = true,
+        RequestOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(state);
@@ -47,18 +51,15 @@ public partial class AssistLoopClient
         var clientId = string.IsNullOrWhiteSpace(Options.ClientId)
             ? throw new InvalidOperationException("AssistLoopClientOptions.ClientId is required to send an authorization request.")
             : Options.ClientId;
-        var request = new ApiRequest(HttpMethod.Post, "oauth/authorize")
-            .WithJsonBody(new AuthorizeBody(clientId, redirect.OriginalString, string.IsNullOrEmpty(scope) ? null : scope, state, approved), AssistLoopJsonContext.Default.AuthorizeBody)
-            .WithoutAuthentication();
+        var body = new AuthorizeBody(clientId, redirect.OriginalString, string.IsNullOrEmpty(scope) ? null : scope, state, approved);
         if (sessionCookie is not null)
         {
-            request.AddHeader("Cookie", sessionCookie);
-
             // The user's session is a credential: redacted from any error that echoes it.
             Pipeline.Secrets.Add(sessionCookie);
         }
 
-        var response = await Pipeline.SendAsync(request, AssistLoopJsonContext.Default.AuthorizationResult, cancellationToken).ConfigureAwait(false);
+        var response = await Pipeline.SendAsync(
+            AssistLoopOperations.Authorize, (call, ct) => Api.Authorize(body, sessionCookie, call, ct), AssistLoopJsonContext.Default.AssistLoopAuthorizationResult, options, cancellationToken).ConfigureAwait(false);
         AssistLoopOAuthState.Validate(state, response.Value.State);
         return response;
     }
@@ -74,16 +75,17 @@ public partial class AssistLoopClient
     /// </remarks>
     /// <param name="code">The code from <see cref="AuthorizeAsync"/> or <see cref="AssistLoopOAuthState.ReadCode"/>.</param>
     /// <param name="redirectUri">The redirect URI used in the authorization; <see cref="AssistLoopClientOptions.RedirectUri"/> when null.</param>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new tokens (their <see cref="OAuthTokens.ToString"/> never shows them).</returns>
     /// <exception cref="ArgumentException">The code is empty, or no redirect URI is known.</exception>
     /// <exception cref="InvalidOperationException">The client id or secret is not set.</exception>
     /// <exception cref="ChatApiValidationException">The code was invalid, used or issued for another redirect URI (ErrorCode <c>invalid_grant</c>).</exception>
-    public virtual async Task<ApiResponse<OAuthTokens>> ExchangeCodeAsync(string code, Uri? redirectUri = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ApiResponse<OAuthTokens>> ExchangeCodeAsync(string code, Uri? redirectUri = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(code);
         var redirect = RedirectOrDefault(redirectUri);
-        var response = await TokenEndpoint.ExchangeCodeAsync(code, redirect, cancellationToken).ConfigureAwait(false);
+        var response = await TokenEndpoint.ExchangeCodeAsync(code, redirect, options, cancellationToken).ConfigureAwait(false);
         await Tokens.SetTokensAsync(response.Value, cancellationToken).ConfigureAwait(false);
         return response;
     }
@@ -102,10 +104,11 @@ public partial class AssistLoopClient
         Tokens.SaveUnsavedTokensAsync(cancellationToken);
 
     /// <summary>Gets the user the access token belongs to (<c>GET oauth/me</c>): a cheap way to check a connection.</summary>
+    /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user's uuid, name and email.</returns>
-    public virtual Task<ApiResponse<CurrentUser>> GetMeAsync(CancellationToken cancellationToken = default) =>
-        Pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "oauth/me"), AssistLoopJsonContext.Default.CurrentUser, cancellationToken);
+    public virtual Task<ApiResponse<AssistLoopCurrentUser>> GetMeAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pipeline.SendAsync(AssistLoopOperations.Me, (call, ct) => Api.GetMe(call, ct), AssistLoopJsonContext.Default.AssistLoopCurrentUser, options, cancellationToken);
 
     private Uri RedirectOrDefault(Uri? redirectUri)
     {

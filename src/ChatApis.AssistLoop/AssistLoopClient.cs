@@ -1,7 +1,7 @@
+using ChatApis.AssistLoop.Api;
 using ChatApis.Auth.OAuth;
-using ChatApis.DependencyInjection;
 using ChatApis.Http;
-using ChatApis.RateLimiting;
+using ChatApis.Vendors;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApis.AssistLoop;
@@ -17,32 +17,33 @@ namespace ChatApis.AssistLoop;
 /// <remarks>
 /// Requests queue client-side within AssistLoop's documented budgets (60 per minute per account, and 10 per
 /// minute for closing conversations); a 429's <c>retry_after</c> is honoured. Every error carries
-/// AssistLoop's <c>Request-Id</c> in <see cref="ChatApiException.RequestId"/>.
+/// AssistLoop's <c>Request-Id</c> in <see cref="ChatApiException.RequestId"/>. AssistLoop honours no
+/// idempotency key, so <see cref="RequestOptions.IdempotencyKey"/> is refused on every method.
 /// </remarks>
 public partial class AssistLoopClient : ChatApiClient
 {
     private readonly AssistLoopClientOptions? _options;
     private readonly OAuthTokenManager? _tokens;
     private readonly AssistLoopTokenEndpoint? _tokenEndpoint;
-    private readonly HttpMessageHandler? _tokenHttp;
+    private readonly IAssistLoopApi? _api;
+    private readonly IAssistLoopMakeApi? _makeApi;
 
-    /// <summary>Creates a standalone client that owns its HTTP connection pool.</summary>
+    /// <summary>Creates a standalone client that owns its HTTP connection pool (or uses <see cref="ChatApiClientOptions.UseHttpMessageHandler"/>'s handler).</summary>
     /// <param name="options">The surface, credentials and settings (validated here).</param>
     /// <param name="timeProvider">The clock, if not the system's (token expiry, backoff and rate limits use it).</param>
     /// <param name="loggerFactory">Where to log, if anywhere (never tokens or secrets).</param>
     /// <exception cref="ArgumentException">The options are invalid; the message names every problem.</exception>
     public AssistLoopClient(AssistLoopClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(StandaloneParts.Create(options, timeProvider, loggerFactory), options, timeProvider, loggerFactory)
+        : this(new ContextCapture(), options, timeProvider, loggerFactory)
     {
     }
 
-    /// <summary>Creates a client over a pipeline (used by dependency injection).</summary>
-    internal AssistLoopClient(ChatApiPipeline pipeline, AssistLoopClientOptions options, OAuthTokenManager tokens, AssistLoopTokenEndpoint tokenEndpoint)
-        : base(pipeline)
+    /// <summary>Creates a client from the context its descriptor built (dependency injection).</summary>
+    /// <param name="context">The client's context.</param>
+    internal AssistLoopClient(ChatApiClientContext<AssistLoopClientOptions> context)
+        : base(context.Pipeline)
     {
-        _options = options;
-        _tokens = tokens;
-        _tokenEndpoint = tokenEndpoint;
+        (_options, _tokens, _tokenEndpoint, _api, _makeApi) = PartsOf(context, Pipeline);
     }
 
     /// <summary>For mocking: a client whose virtual methods a test overrides.</summary>
@@ -50,13 +51,10 @@ public partial class AssistLoopClient : ChatApiClient
     {
     }
 
-    private AssistLoopClient(StandaloneParts parts, AssistLoopClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
-        : base(AssistLoopVendor.ProfileFor(options.Surface), options, parts.Handler, timeProvider, loggerFactory)
+    private AssistLoopClient(ContextCapture capture, AssistLoopClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+        : base(AssistLoopVendor.Instance.CreateStandalonePipeline(options, timeProvider, loggerFactory, capture.Keep), ownsPipeline: true)
     {
-        _options = options;
-        _tokens = parts.Tokens;
-        _tokenEndpoint = parts.TokenEndpoint;
-        _tokenHttp = parts.TokenHttp;
+        (_options, _tokens, _tokenEndpoint, _api, _makeApi) = PartsOf(capture.Context!, Pipeline);
     }
 
     /// <summary>The surface this client talks to.</summary>
@@ -71,46 +69,32 @@ public partial class AssistLoopClient : ChatApiClient
 
     private AssistLoopTokenEndpoint TokenEndpoint => _tokenEndpoint ?? throw Mocked();
 
+    private IAssistLoopApi Api => _api ?? throw Mocked();
+
     private string Platform => AssistLoopVendor.PlatformOf(Surface);
 
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
+    private static (AssistLoopClientOptions, OAuthTokenManager, AssistLoopTokenEndpoint, IAssistLoopApi, IAssistLoopMakeApi?) PartsOf(
+        ChatApiClientContext<AssistLoopClientOptions> context, ChatApiPipeline pipeline)
     {
-        if (disposing)
-        {
-            _tokenHttp?.Dispose();
-        }
-
-        base.Dispose(disposing);
+        var oauth = AssistLoopVendor.Instance.OAuthOf(context);
+        var make = context.Options.Surface == AssistLoopSurface.Make ? ChatApiRefit.For<IAssistLoopMakeApi>(pipeline, AssistLoopVendor.RefitSettings) : null;
+        return (context.Options, oauth.Tokens, oauth.Endpoint, ChatApiRefit.For<IAssistLoopApi>(pipeline, AssistLoopVendor.RefitSettings), make);
     }
 
     private InvalidOperationException Mocked() =>
         new($"This {GetType().Name} was created for mocking; override the member the test calls.");
 
-    private void RequireMake(string operation)
-    {
-        if (Surface != AssistLoopSurface.Make)
-        {
-            throw new InvalidOperationException(
-                $"{operation} is available only on the Make surface; this client uses the {Surface} surface (set AssistLoopClientOptions.Surface to Make).");
-        }
-    }
+    private IAssistLoopMakeApi RequireMake(string operation) =>
+        _makeApi ?? (Surface == AssistLoopSurface.Make
+            ? throw Mocked()
+            : throw new InvalidOperationException(
+                $"{operation} is available only on the Make surface; this client uses the {Surface} surface (set AssistLoopClientOptions.Surface to Make)."));
 
-    // A standalone client's OAuth plumbing: the token manager behind its bearer handler, and a token
-    // endpoint on its own credential-free handler chain outside the rate limiter (a refresh must never
-    // queue behind the very calls that wait for it).
-    private sealed record StandaloneParts(OAuthHandler Handler, OAuthTokenManager Tokens, AssistLoopTokenEndpoint TokenEndpoint, HttpMessageHandler TokenHttp)
+    // The standalone constructor's view of the context the descriptor built (its token manager and endpoint).
+    private sealed class ContextCapture
     {
-        public static StandaloneParts Create(AssistLoopClientOptions options, TimeProvider? time, ILoggerFactory? loggerFactory)
-        {
-            ArgumentNullException.ThrowIfNull(options);
-            options.EnsureValid();
-            var logger = loggerFactory?.CreateLogger($"ChatApis.{AssistLoopVendor.Name}");
-            var tokenHttp = ChatApiHttp.CreateHandler();
-            var profile = AssistLoopVendor.ProfileFor(options.Surface);
-            var endpoint = new AssistLoopTokenEndpoint(options, () => new ChatApiPipeline(tokenHttp, profile, options, RateLimitGate.Unlimited, time, logger));
-            var tokens = new OAuthTokenManager(options.CreateTokenStore(), endpoint, AssistLoopVendor.Name, options.RefreshBeforeExpiry, time, logger);
-            return new StandaloneParts(new OAuthHandler(tokens, AssistLoopVendor.Name, logger), tokens, endpoint, tokenHttp);
-        }
+        public ChatApiClientContext<AssistLoopClientOptions>? Context { get; private set; }
+
+        public void Keep(ChatApiClientContext<AssistLoopClientOptions> context) => Context = context;
     }
 }

@@ -25,9 +25,9 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         _app = await InboundApp.StartAsync(
             b =>
             {
-                _log.Register<NewConversationEvent>(b);
-                _log.Register<HumanHandoffRequiredEvent>(b);
-                _log.Register<UnknownWebhookEvent>(b);
+                _log.Register<AssistLoopNewConversationEvent>(b);
+                _log.Register<AssistLoopHumanHandoffRequiredEvent>(b);
+                _log.Register<AssistLoopUnknownWebhookEvent>(b);
             },
             app => app.MapAssistLoopWebhooks(Pattern, o => o.UrlToken = InboundApp.Token));
         _client = Simulated.AssistLoop(_sim);
@@ -42,14 +42,14 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
 
     private Uri Target(string suffix = "") => _app.Url($"hooks/assistloop/{InboundApp.Token}{suffix}");
 
-    private async Task SubscribeAsync(WebhookEventType type, Uri target) =>
+    private async Task SubscribeAsync(AssistLoopWebhookEventType type, Uri target) =>
         await _client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, target, type, cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Every_documented_event_reaches_its_typed_handler_exactly_once()
     {
-        await SubscribeAsync(WebhookEventType.NewConversation, Target());
-        await SubscribeAsync(WebhookEventType.HumanHandoffRequired, Target());
+        await SubscribeAsync(AssistLoopWebhookEventType.NewConversation, Target());
+        await SubscribeAsync(AssistLoopWebhookEventType.HumanHandoffRequired, Target());
 
         var conversation = _sim.StartConversation(AssistLoopSimulator.AgentUuid, "Jane Smith", "jane@example.com", "Hi, I need help with my order");
         _sim.RequestHandoff(conversation, "I need to speak with a human agent");
@@ -58,8 +58,8 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         Assert.Equal([200, 200], _sim.Webhooks.Attempts.Select(a => a.StatusCode));
         Assert.Equal(2, _log.AttemptCount);
 
-        var created = Assert.Single(_log.Succeeded<NewConversationEvent>());
-        Assert.Equal(WebhookEventType.NewConversation, created.Event);
+        var created = Assert.Single(_log.Succeeded<AssistLoopNewConversationEvent>());
+        Assert.Equal(AssistLoopWebhookEventType.NewConversation, created.Event);
         Assert.Equal(conversation, created.Data.Conversation!.Uuid);
         Assert.Equal("ai", created.Data.Conversation.ResponseMode.Value);
         Assert.True(created.Data.Conversation.IsOpen);
@@ -68,13 +68,13 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         Assert.Equal(AssistLoopSimulator.AgentUuid, created.Data.Agent!.Uuid);
         Assert.Equal(AssistLoopSimulator.OrganizationUuid, created.Data.Organization!.Uuid);
 
-        var handoff = Assert.Single(_log.Succeeded<HumanHandoffRequiredEvent>());
+        var handoff = Assert.Single(_log.Succeeded<AssistLoopHumanHandoffRequiredEvent>());
         Assert.Equal(conversation, handoff.Data.Conversation!.Uuid);
         Assert.Equal("human", handoff.Data.Conversation.ResponseMode.Value);
         Assert.Equal("I need to speak with a human agent", handoff.Data.LastMessage!.Content);
         Assert.NotEqual(created.Id, handoff.Id);
 
-        var context = _log.Calls.Single(c => c.Type == typeof(HumanHandoffRequiredEvent)).Context;
+        var context = _log.Calls.Single(c => c.Type == typeof(AssistLoopHumanHandoffRequiredEvent)).Context;
         Assert.Equal(InboundSources.AssistLoop, context.Source);
         Assert.Equal("human_handoff_required", context.EventName);
         Assert.Equal($"assistloop:id:{handoff.Id}", context.DeliveryKey);
@@ -84,7 +84,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_handler_that_throws_answers_500_and_the_simulator_retry_is_handled_once()
     {
-        await SubscribeAsync(WebhookEventType.HumanHandoffRequired, Target());
+        await SubscribeAsync(AssistLoopWebhookEventType.HumanHandoffRequired, Target());
         _log.FailNext(1);
 
         _sim.RequestHandoff(AssistLoopSimulator.ConversationUuid, "A person, please");
@@ -96,7 +96,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
 
         Assert.Equal([500, 200], _sim.Webhooks.Attempts.Select(a => a.StatusCode));
         Assert.Equal(2, _log.AttemptCount);
-        var handled = Assert.Single(_log.Succeeded<HumanHandoffRequiredEvent>());
+        var handled = Assert.Single(_log.Succeeded<AssistLoopHumanHandoffRequiredEvent>());
         Assert.Equal("A person, please", handled.Data.LastMessage!.Content);
         Assert.Contains(_app.Logs.From("ChatApis.AspNetCore"), line => line.Contains("failed: answered 500", StringComparison.Ordinal));
     }
@@ -105,8 +105,8 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
     public async Task The_same_event_delivered_twice_at_once_runs_the_handler_once()
     {
         // Two subscriptions to the same endpoint: each event is delivered twice, concurrently.
-        await SubscribeAsync(WebhookEventType.HumanHandoffRequired, Target());
-        await SubscribeAsync(WebhookEventType.HumanHandoffRequired, Target("?copy=1"));
+        await SubscribeAsync(AssistLoopWebhookEventType.HumanHandoffRequired, Target());
+        await SubscribeAsync(AssistLoopWebhookEventType.HumanHandoffRequired, Target("?copy=1"));
         _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         _sim.RequestHandoff(AssistLoopSimulator.ConversationUuid, "Anyone there?");
@@ -127,7 +127,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         Assert.Equal(attempts[0].Target, attempts[2].Target);
         Assert.NotEqual(attempts[0].Target, attempts[1].Target);
         Assert.Equal(1, _log.AttemptCount);
-        Assert.Single(_log.Succeeded<HumanHandoffRequiredEvent>());
+        Assert.Single(_log.Succeeded<AssistLoopHumanHandoffRequiredEvent>());
         Assert.Contains(_app.Logs.From("ChatApis.AspNetCore"), line => line.Contains("handled before, not run again", StringComparison.Ordinal));
     }
 
@@ -142,7 +142,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(0, second.Content.Headers.ContentLength);
-        var handled = Assert.Single(_log.Succeeded<NewConversationEvent>());
+        var handled = Assert.Single(_log.Succeeded<AssistLoopNewConversationEvent>());
         Assert.Equal("evt_repeat_1", handled.Id);
         Assert.Equal(1, _log.AttemptCount);
     }
@@ -167,7 +167,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Equal(1, _log.AttemptCount);
-        Assert.Single(_log.Succeeded<HumanHandoffRequiredEvent>());
+        Assert.Single(_log.Succeeded<AssistLoopHumanHandoffRequiredEvent>());
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class AssistLoopWebhookTests : IAsyncLifetime
         using var response = await PostAsync(Payload("evt_unknown_1", "conversation_closed", extra: ",\"reason\":\"resolved\""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var unknown = Assert.Single(_log.Succeeded<UnknownWebhookEvent>());
+        var unknown = Assert.Single(_log.Succeeded<AssistLoopUnknownWebhookEvent>());
         Assert.Equal("conversation_closed", unknown.Event.Value);
         Assert.Equal("evt_unknown_1", unknown.Id);
         Assert.Equal("resolved", unknown.Raw.GetProperty("data").GetProperty("reason").GetString());

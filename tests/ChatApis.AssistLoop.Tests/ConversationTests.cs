@@ -13,14 +13,14 @@ public sealed class ConversationTests : AssistLoopTestBase
         var path = BasePath(surface) + "automation/agents/agt_abc123/conversations/list";
         Serve("GET", path, Fixture(surface, "conversations"));
 
-        var response = await client.ListConversationsAsync(
+        var response = await OnlyPage(client.ListConversationsAsync(
             "agt_abc123",
-            ConversationStatus.Open,
-            ResponseMode.Ai,
+            AssistLoopConversationStatus.Open,
+            AssistLoopResponseMode.Ai,
             Utc("2025-01-20T00:00:00Z"),
             Utc("2025-01-21T12:30:00Z"),
             perPage: 20,
-            cancellationToken: TestContext.Current.CancellationToken);
+            cancellationToken: TestContext.Current.CancellationToken));
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
@@ -29,11 +29,11 @@ public sealed class ConversationTests : AssistLoopTestBase
         AssertBearer(request);
         Assert.Empty(request.Body);
 
-        var conversation = Assert.Single(response.Value);
+        var conversation = Assert.Single(response.Items);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", conversation.Id);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", conversation.Uuid);
         Assert.Equal("sess_abc123", conversation.SessionId);
-        Assert.Equal(ResponseMode.Ai, conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, conversation.ResponseMode);
         Assert.True(conversation.IsOpen);
         Assert.False(conversation.LastMessageSeen);
         Assert.Null(conversation.DeletedAt);
@@ -45,20 +45,20 @@ public sealed class ConversationTests : AssistLoopTestBase
         Assert.Null(conversation.CreatedAt);
         Assert.Null(conversation.UpdatedAt);
         Assert.Null(conversation.AdditionalProperties);
-        Assert.Equal(Sim.LastRequestId, response.RequestId);
+        Assert.Equal(Sim.LastRequestId, response.Response.RequestId);
     }
 
     [Fact]
     public async Task List_conversations_without_filters_sends_no_query_and_the_closed_filter_sends_0()
     {
         var client = Client();
-        var all = await client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: TestContext.Current.CancellationToken);
+        var all = await OnlyPage(client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("", Sim.Journal.Last.QueryString);
-        Assert.Equal(AssistLoopSimulator.ConversationUuid, Assert.Single(all.Value).Uuid);
+        Assert.Equal(AssistLoopSimulator.ConversationUuid, Assert.Single(all.Items).Uuid);
 
-        var closed = await client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, ConversationStatus.Closed, ResponseMode.Human, cancellationToken: TestContext.Current.CancellationToken);
+        var closed = await OnlyPage(client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, AssistLoopConversationStatus.Closed, AssistLoopResponseMode.Human, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("?status=0&response_mode=human", Sim.Journal.Last.QueryString);
-        Assert.Empty(closed.Value);
+        Assert.Empty(closed.Items);
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public sealed class ConversationTests : AssistLoopTestBase
         var client = Client(AssistLoopSurface.Make);
         Serve("GET", "/v1/automation/agents/agent_abc123/conversations/list", Fixture("make", "conversations-dropdown"));
 
-        var response = await client.ListConversationsAsync("agent_abc123", perPage: 100, cancellationToken: TestContext.Current.CancellationToken);
+        var response = await OnlyPage(client.ListConversationsAsync("agent_abc123", perPage: 100, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("?per_page=100", Sim.Journal.Last.QueryString);
-        var conversation = Assert.Single(response.Value);
+        var conversation = Assert.Single(response.Items);
         Assert.Equal("conv_abc123xyz", conversation.Id);
         Assert.Equal("conv_abc123xyz", conversation.Uuid);
         Assert.Equal("sess_xyz789", conversation.SessionId);
-        Assert.Equal(ResponseMode.Ai, conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, conversation.ResponseMode);
         Assert.True(conversation.IsOpen);
         Assert.False(conversation.LastMessageSeen);
         Assert.Null(conversation.DeletedAt);
@@ -90,9 +90,9 @@ public sealed class ConversationTests : AssistLoopTestBase
         var client = Client();
         var started = Sim.StartConversation(AssistLoopSimulator.AgentUuid, "Ann", "ann@example.com", "Hello");
 
-        var recent = await client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, createdFrom: Clock.GetUtcNow().AddMinutes(-1), cancellationToken: TestContext.Current.CancellationToken);
+        var recent = await OnlyPage(client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, createdFrom: Clock.GetUtcNow().AddMinutes(-1), cancellationToken: TestContext.Current.CancellationToken));
 
-        var conversation = Assert.Single(recent.Value);
+        var conversation = Assert.Single(recent.Items);
         Assert.Equal(started, conversation.Uuid);
         Assert.Equal(Clock.GetUtcNow(), conversation.CreatedAt);
         Assert.Equal(Clock.GetUtcNow(), conversation.UpdatedAt);
@@ -108,7 +108,7 @@ public sealed class ConversationTests : AssistLoopTestBase
         var path = BasePath(surface) + "automation/agents/agt_abc123/conversations/recent-sample";
         Serve("GET", path, Fixture(surface, "recent-sample"));
 
-        var response = await client.GetRecentSamplesAsync("agt_abc123", 3, WebhookEventType.NewConversation, TestContext.Current.CancellationToken);
+        var response = await client.GetRecentSamplesAsync("agt_abc123", 3, AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
@@ -116,14 +116,14 @@ public sealed class ConversationTests : AssistLoopTestBase
         Assert.Equal("?limit=3&type=new_conversation", request.QueryString);
         AssertBearer(request);
 
-        var sample = Assert.IsType<NewConversationEvent>(Assert.Single(response.Value));
+        var sample = Assert.IsType<AssistLoopNewConversationEvent>(Assert.Single(response.Value));
         var at = surface == AssistLoopSurface.Make ? Utc("2024-11-12T10:30:00Z") : Utc("2025-01-20T15:30:00+00:00");
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", sample.Id);
-        Assert.Equal(WebhookEventType.NewConversation, sample.Event);
+        Assert.Equal(AssistLoopWebhookEventType.NewConversation, sample.Event);
         Assert.Equal(at, sample.Timestamp);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", sample.Data.Conversation!.Uuid);
         Assert.True(sample.Data.Conversation.IsOpen);
-        Assert.Equal(ResponseMode.Ai, sample.Data.Conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, sample.Data.Conversation.ResponseMode);
         Assert.Equal(at, sample.Data.Conversation.CreatedAt);
         Assert.Equal("agt_abc123", sample.Data.Agent!.Uuid);
         Assert.Equal("Customer Support Agent", sample.Data.Agent.Name);
@@ -133,7 +133,7 @@ public sealed class ConversationTests : AssistLoopTestBase
         Assert.Equal("Acme Corporation", sample.Data.Organization.Name);
         Assert.Equal("msg_sample123", sample.Data.InitialMessage!.Uuid);
         Assert.Equal("Hello, I have a question", sample.Data.InitialMessage.Content);
-        Assert.Equal(MessageType.Guest, sample.Data.InitialMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, sample.Data.InitialMessage.Type);
         Assert.Equal(at, sample.Data.InitialMessage.CreatedAt);
     }
 
@@ -145,17 +145,17 @@ public sealed class ConversationTests : AssistLoopTestBase
         Clock.Advance(TimeSpan.FromMinutes(2));
         Sim.RequestHandoff(conversation, "A human, please");
 
-        var response = await client.GetRecentSamplesAsync(AssistLoopSimulator.AgentUuid, type: WebhookEventType.HumanHandoffRequired, cancellationToken: TestContext.Current.CancellationToken);
+        var response = await client.GetRecentSamplesAsync(AssistLoopSimulator.AgentUuid, type: AssistLoopWebhookEventType.HumanHandoffRequired, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("?type=human_handoff_required", Sim.Journal.Last.QueryString);
         Assert.Equal(2, response.Value.Count);
-        var newest = Assert.IsType<HumanHandoffRequiredEvent>(response.Value[0]);
+        var newest = Assert.IsType<AssistLoopHumanHandoffRequiredEvent>(response.Value[0]);
         Assert.Equal(conversation, newest.Data.Conversation!.Uuid);
-        Assert.Equal(ResponseMode.Human, newest.Data.Conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Human, newest.Data.Conversation.ResponseMode);
         Assert.Equal("A human, please", newest.Data.LastMessage!.Content);
         Assert.Equal(Clock.GetUtcNow(), newest.Timestamp);
         Assert.Null(newest.Data.ChatUser!.Email);
-        var seeded = Assert.IsType<HumanHandoffRequiredEvent>(response.Value[1]);
+        var seeded = Assert.IsType<AssistLoopHumanHandoffRequiredEvent>(response.Value[1]);
         Assert.Equal("msg_sample123", seeded.Data.LastMessage!.Uuid);
     }
 
@@ -167,7 +167,7 @@ public sealed class ConversationTests : AssistLoopTestBase
         var path = BasePath(surface) + "automation/conversations/550e8400-e29b-41d4-a716-446655440000/close";
         Serve("POST", path, Fixture(surface, "close"));
 
-        var response = await client.CloseConversationAsync("550e8400-e29b-41d4-a716-446655440000", TestContext.Current.CancellationToken);
+        var response = await client.CloseConversationAsync("550e8400-e29b-41d4-a716-446655440000", cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("POST", request.Method);
@@ -185,14 +185,14 @@ public sealed class ConversationTests : AssistLoopTestBase
     {
         var client = Client(surface);
 
-        var response = await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, TestContext.Current.CancellationToken);
+        var response = await client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Platform(surface), response.Value.Platform);
         var state = Sim.GetConversation(AssistLoopSimulator.ConversationUuid)!;
         Assert.False(state.IsOpen);
         Assert.Equal(Platform(surface), state.ClosedVia);
-        var listed = await client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, ConversationStatus.Closed, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.False(Assert.Single(listed.Value).IsOpen);
+        var listed = await OnlyPage(client.ListConversationsAsync(AssistLoopSimulator.AgentUuid, AssistLoopConversationStatus.Closed, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(Assert.Single(listed.Items).IsOpen);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class ConversationTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.CloseConversationAsync("nope", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.CloseConversationAsync("nope", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("Conversation not found", error.ErrorCode);
         Assert.Contains("could not be found", error.Message, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed class MessageTests : AssistLoopTestBase
         Serve("GET", path, Fixture(surface, "messages"));
 
         var response = await client.GetMessagesPageAsync(
-            "550e8400-e29b-41d4-a716-446655440000", Utc("2025-01-01T00:00:00Z"), Utc("2025-02-01T00:00:00.5Z"), 20, TestContext.Current.CancellationToken);
+            "550e8400-e29b-41d4-a716-446655440000", Utc("2025-01-01T00:00:00Z"), Utc("2025-02-01T00:00:00.5Z"), 20, cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
@@ -31,10 +31,10 @@ public sealed class MessageTests : AssistLoopTestBase
                 Assert.Equal("msg_abc124", agent.Id);
                 Assert.Equal("660e8400-e29b-41d4-a716-446655440002", agent.Uuid);
                 Assert.Equal("I'd be happy to help you with your order. Could you provide your order number?", agent.Content);
-                Assert.Equal(MessageType.Agent, agent.Type);
+                Assert.Equal(AssistLoopMessageType.Agent, agent.Type);
                 Assert.Null(agent.IsRead);
                 Assert.Null(agent.Status);
-                Assert.Equal(ResponderType.Ai, agent.ResponderType);
+                Assert.Equal(AssistLoopResponderType.Ai, agent.ResponderType);
                 Assert.Null(agent.EmailedAt);
                 Assert.False(agent.EmailSeen);
                 Assert.Null(agent.EmailOpenedAt);
@@ -49,7 +49,7 @@ public sealed class MessageTests : AssistLoopTestBase
                 Assert.Equal("msg_abc123", guest.Id);
                 Assert.Equal("660e8400-e29b-41d4-a716-446655440001", guest.Uuid);
                 Assert.Equal("I need help with my order", guest.Content);
-                Assert.Equal(MessageType.Guest, guest.Type);
+                Assert.Equal(AssistLoopMessageType.Guest, guest.Type);
                 Assert.Null(guest.IsRead);
                 Assert.Null(guest.Status);
                 Assert.Null(guest.ResponderType);
@@ -73,7 +73,7 @@ public sealed class MessageTests : AssistLoopTestBase
 
         var message = Assert.Single((await client.GetMessagesPageAsync("c", cancellationToken: TestContext.Current.CancellationToken)).Value);
 
-        Assert.Equal(UserFeedback.NotAllowed, message.UserFeedback);
+        Assert.Equal(AssistLoopUserFeedback.NotAllowed, message.UserFeedback);
         Assert.Equal("robot", message.ResponderType!.Value.Value);
         Assert.Equal("https://files.example/a.png", Assert.Single(message.Attachments).GetProperty("url").GetString());
         Assert.Equal(7, message.AdditionalProperties!["new_field"].GetInt32());
@@ -93,8 +93,8 @@ public sealed class MessageTests : AssistLoopTestBase
             Sim.AddGuestMessage(conversation, $"m{i}", at);
         }
 
-        var seen = new List<Message>();
-        await foreach (var message in client.FindMessagesAsync(conversation, perPage: 10, cancellationToken: TestContext.Current.CancellationToken))
+        var seen = new List<AssistLoopMessage>();
+        await foreach (var message in client.ListMessagesAsync(conversation, perPage: 10, cancellationToken: TestContext.Current.CancellationToken))
         {
             seen.Add(message);
         }
@@ -109,7 +109,7 @@ public sealed class MessageTests : AssistLoopTestBase
         // The next page asks for everything before the second after the page's oldest message, so messages
         // sharing that second come back under a strict reading of "before" too (the duplicates are dropped).
         var oldestSecond = new DateTimeOffset(seen[9].CreatedAt.UtcTicks - (seen[9].CreatedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        Assert.Equal($"?created_to={Uri.EscapeDataString(ChatApis.Http.ApiRequest.FormatIso8601(oldestSecond.AddSeconds(1)))}&per_page=10", finds[1].QueryString);
+        Assert.Equal($"?created_to={Uri.EscapeDataString(ChatApis.Http.WireFormat.Iso8601(oldestSecond.AddSeconds(1)))}&per_page=10", finds[1].QueryString);
         Assert.True(finds.Count >= 3);
     }
 
@@ -118,8 +118,8 @@ public sealed class MessageTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var pages = new List<ChatApis.Pagination.Page<Message>>();
-        await foreach (var page in client.FindMessagesAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken))
+        var pages = new List<ChatApis.Pagination.Page<AssistLoopMessage>>();
+        await foreach (var page in client.ListMessagesAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken))
         {
             pages.Add(page);
         }
@@ -139,7 +139,7 @@ public sealed class MessageTests : AssistLoopTestBase
         var path = BasePath(surface) + "automation/conversations/550e8400-e29b-41d4-a716-446655440000/reply";
         Serve("POST", path, Fixture(surface, "reply"));
 
-        var response = await client.ReplyAsync("550e8400-e29b-41d4-a716-446655440000", "Thank you for contacting us. A support agent will be with you shortly.", TestContext.Current.CancellationToken);
+        var response = await client.ReplyAsync("550e8400-e29b-41d4-a716-446655440000", "Thank you for contacting us. A support agent will be with you shortly.", cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("POST", request.Method);
@@ -155,13 +155,13 @@ public sealed class MessageTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var response = await client.ReplyAsync(AssistLoopSimulator.ConversationUuid, "On it", TestContext.Current.CancellationToken);
+        var response = await client.ReplyAsync(AssistLoopSimulator.ConversationUuid, "On it", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("human", Sim.GetConversation(AssistLoopSimulator.ConversationUuid)!.ResponseMode);
-        var newest = Assert.IsType<Message>((await client.GetMessagesPageAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken)).Value[0]);
+        var newest = Assert.IsType<AssistLoopMessage>((await client.GetMessagesPageAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken)).Value[0]);
         Assert.Equal(response.Value.MessageId, newest.Id);
-        Assert.Equal(MessageType.Agent, newest.Type);
-        Assert.Equal(ResponderType.HumanAssistant, newest.ResponderType);
+        Assert.Equal(AssistLoopMessageType.Agent, newest.Type);
+        Assert.Equal(AssistLoopResponderType.HumanAssistant, newest.ResponderType);
         Assert.Equal("On it", newest.Content);
     }
 
@@ -171,7 +171,7 @@ public sealed class MessageTests : AssistLoopTestBase
         var client = Client(configure: o => o.MaxRetries = 3);
         Sim.Faults.On("POST", "/api/v1/automation/conversations/*").Once(Fault.DropResponseAfterProcessing());
 
-        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => client.ReplyAsync(AssistLoopSimulator.ConversationUuid, "Once only", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => client.ReplyAsync(AssistLoopSimulator.ConversationUuid, "Once only", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.True(error.RequestMayHaveReachedServer);
         Assert.Contains("outcome is unknown", error.Message, StringComparison.Ordinal);

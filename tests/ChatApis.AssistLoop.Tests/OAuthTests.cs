@@ -69,7 +69,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var callback = new Uri($"{redirect}?code={Uri.EscapeDataString(authorized.Value.Code)}&state={Uri.EscapeDataString(state)}");
         var code = AssistLoopOAuthState.ReadCode(callback, state);
         var tokens = await client.ExchangeCodeAsync(code, cancellationToken: TestContext.Current.CancellationToken);
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var exchange = Sim.Journal.Where("POST", "/oauth/token").Single();
         Assert.False(exchange.Headers.ContainsKey("Authorization"));
@@ -94,7 +94,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Serve("POST", "/oauth/token", Fixture("zapier", "token-code"));
 
-        var tokens = await client.ExchangeCodeAsync("def50200a1b2c3...", new Uri("https://zapier.com/dashboard/auth/oauth/return/App1234CLIAPI/"), TestContext.Current.CancellationToken);
+        var tokens = await client.ExchangeCodeAsync("def50200a1b2c3...", new Uri("https://zapier.com/dashboard/auth/oauth/return/App1234CLIAPI/"), cancellationToken: TestContext.Current.CancellationToken);
 
         AssertJsonBody(Sim.Journal.Last, """{"grant_type":"authorization_code","client_id":"al_sim_client","client_secret":"al_sim_client_secret","redirect_uri":"https://zapier.com/dashboard/auth/oauth/return/App1234CLIAPI/","code":"def50200a1b2c3..."}""");
         Assert.Equal("eyJ0eXAiOiJKV1QiLCJhbGc...", tokens.Value.AccessToken);
@@ -113,7 +113,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(surface);
         Serve("GET", BasePath(surface) + "oauth/me", Fixture(surface, "me"));
 
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("GET", request.Method);
@@ -133,7 +133,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Clock.Advance(TimeSpan.FromMinutes(2));
 
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var refresh = Sim.Journal.Where("POST", "/oauth/token").Single();
         AssertJsonBody(refresh, $$"""{"grant_type":"refresh_token","refresh_token":"{{issued.RefreshToken}}","client_id":"al_sim_client","client_secret":"al_sim_client_secret"}""");
@@ -151,7 +151,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var issued = Sim.IssueTokens(expiresIn: TimeSpan.Zero);
         var client = Client(configure: o => { o.AccessToken = issued.AccessToken; o.RefreshToken = issued.RefreshToken; o.AccessTokenExpiresAt = issued.ExpiresAt; o.RefreshScopes = AssistLoopScopes.ReadMessages | AssistLoopScopes.ReadConversations; });
 
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         AssertJsonBody(Sim.Journal.Where("POST", "/oauth/token").Single(), $$"""{"grant_type":"refresh_token","refresh_token":"{{issued.RefreshToken}}","client_id":"al_sim_client","client_secret":"al_sim_client_secret","scope":"read:conversations read:messages"}""");
     }
@@ -164,7 +164,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         Serve("POST", "/oauth/token", Fixture("zapier", "token-refresh"));
         Serve("GET", "/api/v1/oauth/me", Fixture("zapier", "me"));
 
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var saved = (await store.GetTokensAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal("eyJ0eXAiOiJKV1QiLCJhbGc...", saved.AccessToken);
@@ -182,7 +182,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var calls = Enumerable.Range(0, 50).Select(_ => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var calls = Enumerable.Range(0, 50).Select(_ => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
         var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => Assert.Equal("usr_abc123", r.Value.Uuid));
@@ -199,7 +199,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var store = new InMemoryTokenStore(before);
         var client = Client(configure: o => o.TokenStore = store);
 
-        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("invalid_grant", error.ErrorCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
@@ -217,9 +217,9 @@ public sealed class OAuthTests : AssistLoopTestBase
         var issued = Sim.IssueTokens(expiresIn: TimeSpan.Zero);
         var first = new InMemoryTokenStore(new OAuthTokens(issued.AccessToken, issued.RefreshToken, issued.ExpiresAt));
         var second = new InMemoryTokenStore(new OAuthTokens(issued.AccessToken, issued.RefreshToken, issued.ExpiresAt));
-        await Client(configure: o => o.TokenStore = first).GetMeAsync(TestContext.Current.CancellationToken);
+        await Client(configure: o => o.TokenStore = first).GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => Client(configure: o => o.TokenStore = second).GetMeAsync(TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => Client(configure: o => o.TokenStore = second).GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Sim.RevokeAccessToken(issued.AccessToken);
 
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         Assert.Equal(["GET /api/v1/oauth/me", "POST /oauth/token", "GET /api/v1/oauth/me"], Sim.Journal.Requests.Select(r => $"{r.Method} {r.Path}"));
@@ -244,7 +244,7 @@ public sealed class OAuthTests : AssistLoopTestBase
     {
         var client = Client(configure: o => { o.AccessToken = "not-a-valid-token"; o.RefreshToken = null; });
 
-        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Single(Sim.Journal.Requests);
 
@@ -270,7 +270,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // The call succeeded with the rotated pair although the store threw; the store still holds the dead pair.
         Assert.Equal("usr_abc123", me.Value.Uuid);
@@ -281,12 +281,12 @@ public sealed class OAuthTests : AssistLoopTestBase
         Assert.NotEqual("Bearer " + issued.AccessToken, rotatedBearer);
 
         // The next call uses the pair from memory: no second refresh, no re-authorization.
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(rotatedBearer, Sim.Journal.Last.Headers["Authorization"]);
         Assert.Equal(1, Sim.RefreshCount);
 
         store.FailSaves = false;
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(client.HasUnsavedTokens);
         var saved = store.Held!;
@@ -306,7 +306,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var authorized = await client.AuthorizeAsync("s1", sessionCookie: AssistLoopSimulator.SessionCookie, cancellationToken: TestContext.Current.CancellationToken);
 
         var tokens = await client.ExchangeCodeAsync(authorized.Value.Code, cancellationToken: TestContext.Current.CancellationToken);
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         AssertBearer(Sim.Journal.Last, tokens.Value.AccessToken);
@@ -345,7 +345,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         Serve("POST", "/oauth/token", $$"""{"token_type":"Bearer","expires_in":{{expiresIn}},"access_token":"eyJ0eXAiOiJKV1QiLCJhbGc...","refresh_token":"def50200g7h8i9..."}""");
         Serve("GET", "/api/v1/oauth/me", Fixture("zapier", "me"));
 
-        await client.GetMeAsync(TestContext.Current.CancellationToken);
+        await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var saved = (await store.GetTokensAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal(1, store.SaveCount);
@@ -361,11 +361,11 @@ public sealed class OAuthTests : AssistLoopTestBase
     {
         var store = new InMemoryTokenStore(new OAuthTokens("expired-access", "def50200_unknown", Clock.GetUtcNow().AddMinutes(-1)));
         var client = Client(configure: o => o.TokenStore = store);
-        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         for (var i = 0; i < 10; i++)
         {
-            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
             Assert.Equal("invalid_grant", error.ErrorCode);
             Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
         }
@@ -375,7 +375,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         // The user authorized again (the store got a new pair): it is used at once.
         var again = Sim.IssueTokens(expiresIn: TimeSpan.Zero);
         await store.SaveTokensAsync(new OAuthTokens(again.AccessToken, again.RefreshToken, again.ExpiresAt), TestContext.Current.CancellationToken);
-        var me = await client.GetMeAsync(TestContext.Current.CancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         AssertJsonBody(Sim.Journal.Where("POST", "/oauth/token").Last(), $$"""{"grant_type":"refresh_token","refresh_token":"{{again.RefreshToken}}","client_id":"al_sim_client","client_secret":"al_sim_client_secret"}""");
@@ -390,8 +390,8 @@ public sealed class OAuthTests : AssistLoopTestBase
         var store = new InMemoryTokenStore(new OAuthTokens("al_at_expired_secret", "def50200_dead_secret", Clock.GetUtcNow().AddMinutes(-1)));
         using var client = new AssistLoopClient(Options(AssistLoopSurface.Zapier, o => o.TokenStore = store), Clock, loggerFactory);
 
-        var first = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
-        var failFast = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var first = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var failFast = await Assert.ThrowsAsync<ChatApiReauthorizationRequiredException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("already rejected", failFast.Message, StringComparison.Ordinal);
         var texts = logs.Lines.Concat([first.Message, first.ToString(), failFast.Message, failFast.ToString()]).ToList();
@@ -414,7 +414,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var client = Client(configure: o => o.TokenStore = store);
         Serve("POST", "/oauth/token", body);
 
-        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => client.GetMeAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiInvalidResponseException>(() => client.GetMeAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.StartsWith("AssistLoop's token endpoint answered with", error.Message, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, error.StatusCode);
@@ -429,7 +429,7 @@ public sealed class OAuthTests : AssistLoopTestBase
         var issued = Sim.IssueTokens(AssistLoopSimulator.DefaultScopes);
         var client = Client(configure: o => { o.AccessToken = issued.AccessToken; o.RefreshToken = issued.RefreshToken; });
 
-        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiPermissionException>(() => client.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("Forbidden", error.ErrorCode);
         Assert.Contains("write:conversations", error.Message, StringComparison.Ordinal);

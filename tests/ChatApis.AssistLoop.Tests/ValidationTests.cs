@@ -26,10 +26,10 @@ public sealed class ValidationTests : AssistLoopTestBase
         { "GetMessagesPage id empty", "conversationUuid" },
         { "GetMessagesPage per_page 5", "perPage" },
         { "GetMessagesPage per_page 101", "perPage" },
-        { "FindMessages id null", "conversationUuid" },
-        { "FindMessages per_page 5", "perPage" },
-        { "FindMessages per_page 101", "perPage" },
-        { "FindMessages dates reversed", "createdFrom" },
+        { "ListMessages id null", "conversationUuid" },
+        { "ListMessages per_page 5", "perPage" },
+        { "ListMessages per_page 101", "perPage" },
+        { "ListMessages dates reversed", "createdFrom" },
         { "Reply id null", "conversationUuid" },
         { "Reply content empty", "content" },
         { "Reply content null", "content" },
@@ -59,45 +59,45 @@ public sealed class ValidationTests : AssistLoopTestBase
         var ct = TestContext.Current.CancellationToken;
         Func<Task> act = call switch
         {
-            "ListConversations agent empty" => () => client.ListConversationsAsync("", cancellationToken: ct),
-            "ListConversations agent null" => () => client.ListConversationsAsync(null!, cancellationToken: ct),
-            "ListConversations per_page 5" => () => client.ListConversationsAsync("a", perPage: 5, cancellationToken: ct),
-            "ListConversations per_page 101" => () => client.ListConversationsAsync("a", perPage: 101, cancellationToken: ct),
-            "ListConversations status 7" => () => client.ListConversationsAsync("a", (ConversationStatus)7, cancellationToken: ct),
-            "ListConversations mode empty" => () => client.ListConversationsAsync("a", responseMode: default(ResponseMode), cancellationToken: ct),
-            "ListConversations dates reversed" => () => client.ListConversationsAsync("a", createdFrom: Utc("2025-02-01T00:00:00Z"), createdTo: Utc("2025-01-01T00:00:00Z"), cancellationToken: ct),
+            "ListConversations agent empty" => () => Drain(client.ListConversationsAsync("", cancellationToken: ct)),
+            "ListConversations agent null" => () => Drain(client.ListConversationsAsync(null!, cancellationToken: ct)),
+            "ListConversations per_page 5" => () => Drain(client.ListConversationsAsync("a", perPage: 5, cancellationToken: ct)),
+            "ListConversations per_page 101" => () => Drain(client.ListConversationsAsync("a", perPage: 101, cancellationToken: ct)),
+            "ListConversations status 7" => () => Drain(client.ListConversationsAsync("a", (AssistLoopConversationStatus)7, cancellationToken: ct)),
+            "ListConversations mode empty" => () => Drain(client.ListConversationsAsync("a", responseMode: default(AssistLoopResponseMode), cancellationToken: ct)),
+            "ListConversations dates reversed" => () => Drain(client.ListConversationsAsync("a", createdFrom: Utc("2025-02-01T00:00:00Z"), createdTo: Utc("2025-01-01T00:00:00Z"), cancellationToken: ct)),
             "RecentSamples agent empty" => () => client.GetRecentSamplesAsync(" ", cancellationToken: ct),
             "RecentSamples limit 0" => () => client.GetRecentSamplesAsync("a", 0, cancellationToken: ct),
             "RecentSamples limit 11" => () => client.GetRecentSamplesAsync("a", 11, cancellationToken: ct),
-            "RecentSamples type empty" => () => client.GetRecentSamplesAsync("a", type: WebhookEventType.FromValue(""), cancellationToken: ct),
-            "Close id null" => () => client.CloseConversationAsync(null!, ct),
-            "Close id blank" => () => client.CloseConversationAsync("  ", ct),
+            "RecentSamples type empty" => () => client.GetRecentSamplesAsync("a", type: AssistLoopWebhookEventType.FromValue(""), cancellationToken: ct),
+            "Close id null" => () => client.CloseConversationAsync(null!, cancellationToken: ct),
+            "Close id blank" => () => client.CloseConversationAsync("  ", cancellationToken: ct),
             "GetMessagesPage id empty" => () => client.GetMessagesPageAsync("", cancellationToken: ct),
             "GetMessagesPage per_page 5" => () => client.GetMessagesPageAsync("c", perPage: 5, cancellationToken: ct),
             "GetMessagesPage per_page 101" => () => client.GetMessagesPageAsync("c", perPage: 101, cancellationToken: ct),
-            "FindMessages id null" => () => Drain(() => client.FindMessagesAsync(null!, cancellationToken: ct)),
-            "FindMessages per_page 5" => () => Drain(() => client.FindMessagesAsync("c", perPage: 5, cancellationToken: ct)),
-            "FindMessages per_page 101" => () => Drain(() => client.FindMessagesAsync("c", perPage: 101, cancellationToken: ct)),
-            "FindMessages dates reversed" => () => Drain(() => client.FindMessagesAsync("c", Utc("2025-02-01T00:00:00Z"), Utc("2025-01-01T00:00:00Z"), cancellationToken: ct)),
-            "Reply id null" => () => client.ReplyAsync(null!, "hi", ct),
-            "Reply content empty" => () => client.ReplyAsync("c", "", ct),
-            "Reply content null" => () => client.ReplyAsync("c", null!, ct),
-            "Subscribe organization empty" => () => client.SubscribeWebhookAsync("", "a", Https, WebhookEventType.NewConversation, cancellationToken: ct),
-            "Subscribe agent null" => () => client.SubscribeWebhookAsync("o", null!, Https, WebhookEventType.NewConversation, cancellationToken: ct),
-            "Subscribe target http" => () => client.SubscribeWebhookAsync("o", "a", new Uri("http://hooks.example.com/x"), WebhookEventType.NewConversation, cancellationToken: ct),
-            "Subscribe target null" => () => client.SubscribeWebhookAsync("o", "a", null!, WebhookEventType.NewConversation, cancellationToken: ct),
-            "Subscribe target relative" => () => client.SubscribeWebhookAsync("o", "a", new Uri("/hook", UriKind.Relative), WebhookEventType.NewConversation, cancellationToken: ct),
+            "ListMessages id null" => () => Drain(() => client.ListMessagesAsync(null!, cancellationToken: ct)),
+            "ListMessages per_page 5" => () => Drain(() => client.ListMessagesAsync("c", perPage: 5, cancellationToken: ct)),
+            "ListMessages per_page 101" => () => Drain(() => client.ListMessagesAsync("c", perPage: 101, cancellationToken: ct)),
+            "ListMessages dates reversed" => () => Drain(() => client.ListMessagesAsync("c", Utc("2025-02-01T00:00:00Z"), Utc("2025-01-01T00:00:00Z"), cancellationToken: ct)),
+            "Reply id null" => () => client.ReplyAsync(null!, "hi", cancellationToken: ct),
+            "Reply content empty" => () => client.ReplyAsync("c", "", cancellationToken: ct),
+            "Reply content null" => () => client.ReplyAsync("c", null!, cancellationToken: ct),
+            "Subscribe organization empty" => () => client.SubscribeWebhookAsync("", "a", Https, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
+            "Subscribe agent null" => () => client.SubscribeWebhookAsync("o", null!, Https, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
+            "Subscribe target http" => () => client.SubscribeWebhookAsync("o", "a", new Uri("http://hooks.example.com/x"), AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
+            "Subscribe target null" => () => client.SubscribeWebhookAsync("o", "a", null!, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
+            "Subscribe target relative" => () => client.SubscribeWebhookAsync("o", "a", new Uri("/hook", UriKind.Relative), AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
             "Subscribe event empty" => () => client.SubscribeWebhookAsync("o", "a", Https, default, cancellationToken: ct),
-            "Subscribe external id 256" => () => client.SubscribeWebhookAsync("o", "a", Https, WebhookEventType.NewConversation, new string('x', 256), ct),
-            "Subscribe external id empty" => () => client.SubscribeWebhookAsync("o", "a", Https, WebhookEventType.NewConversation, "", ct),
-            "Unsubscribe id null" => () => client.UnsubscribeWebhookAsync(null!, ct),
-            "Unsubscribe id empty" => () => client.UnsubscribeWebhookAsync("", ct),
-            "ListAgents organization empty" => () => client.ListAgentsAsync("", ct),
+            "Subscribe external id 256" => () => client.SubscribeWebhookAsync("o", "a", Https, AssistLoopWebhookEventType.NewConversation, new string('x', 256), cancellationToken: ct),
+            "Subscribe external id empty" => () => client.SubscribeWebhookAsync("o", "a", Https, AssistLoopWebhookEventType.NewConversation, "", cancellationToken: ct),
+            "Unsubscribe id null" => () => client.UnsubscribeWebhookAsync(null!, cancellationToken: ct),
+            "Unsubscribe id empty" => () => client.UnsubscribeWebhookAsync("", cancellationToken: ct),
+            "ListAgents organization empty" => () => Drain(client.ListAgentsAsync("", cancellationToken: ct)),
             "Authorize state empty" => () => client.AuthorizeAsync("", new Uri(ChatApis.Testing.AssistLoop.AssistLoopSimulator.MakeRedirectUri), cancellationToken: ct),
             "Authorize no redirect" => () => client.AuthorizeAsync("s", cancellationToken: ct),
             "Authorize bad scope" => () => client.AuthorizeAsync("s", new Uri(ChatApis.Testing.AssistLoop.AssistLoopSimulator.MakeRedirectUri), (AssistLoopScopes)128, cancellationToken: ct),
-            "Exchange code empty" => () => client.ExchangeCodeAsync("", new Uri(ChatApis.Testing.AssistLoop.AssistLoopSimulator.MakeRedirectUri), ct),
-            "Exchange redirect relative" => () => client.ExchangeCodeAsync("code", new Uri("/cb", UriKind.Relative), ct),
+            "Exchange code empty" => () => client.ExchangeCodeAsync("", new Uri(ChatApis.Testing.AssistLoop.AssistLoopSimulator.MakeRedirectUri), cancellationToken: ct),
+            "Exchange redirect relative" => () => client.ExchangeCodeAsync("code", new Uri("/cb", UriKind.Relative), cancellationToken: ct),
             _ => throw new InvalidOperationException(call),
         };
 
@@ -114,7 +114,7 @@ public sealed class ValidationTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ListConversationsAsync("a", perPage: perPage, cancellationToken: TestContext.Current.CancellationToken));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => client.ListConversationsAsync("a", perPage: perPage, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("between 10 and 100", error.Message, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class ValidationTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SubscribeWebhookAsync("o", "a", Https, WebhookEventType.NewConversation, new string('x', 256), TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SubscribeWebhookAsync("o", "a", Https, AssistLoopWebhookEventType.NewConversation, new string('x', 256), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("at most 255 characters", error.Message, StringComparison.Ordinal);
     }
@@ -134,17 +134,20 @@ public sealed class ValidationTests : AssistLoopTestBase
     {
         var client = Client();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SubscribeWebhookAsync("o", "a", new Uri("http://hooks.example.com/x"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken));
-        await client.SubscribeWebhookAsync(ChatApis.Testing.AssistLoop.AssistLoopSimulator.OrganizationUuid, ChatApis.Testing.AssistLoop.AssistLoopSimulator.AgentUuid, new Uri("http://127.0.0.1:9/hook"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SubscribeWebhookAsync("o", "a", new Uri("http://hooks.example.com/x"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken));
+        await client.SubscribeWebhookAsync(ChatApis.Testing.AssistLoop.AssistLoopSimulator.OrganizationUuid, ChatApis.Testing.AssistLoop.AssistLoopSimulator.AgentUuid, new Uri("http://127.0.0.1:9/hook"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains("HTTPS", error.Message, StringComparison.Ordinal);
         Assert.Single(Sim.Subscriptions);
     }
 
-    private static async Task Drain(Func<IAsyncEnumerable<Message>> messages)
+    // Arguments are checked when the method is called; enumerating would send.
+    private static async Task Drain<T>(Func<IAsyncEnumerable<T>> items)
     {
-        await foreach (var _ in messages())
+        await foreach (var _ in items())
         {
         }
     }
+
+    private static Task Drain<T>(IAsyncEnumerable<T> items) => Drain(() => items);
 }

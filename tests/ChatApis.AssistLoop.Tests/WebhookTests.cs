@@ -24,17 +24,23 @@ public sealed class WebhookTests : AssistLoopTestBase
         var path = BasePath(surface) + "webhooks/subscribe";
         Serve("POST", path, Fixture(surface, "subscribe"));
 
-        var response = await client.SubscribeWebhookAsync("org_xyz789", "agt_abc123", new Uri("https://hooks.zapier.com/hooks/catch/123456/abcdef/"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        var response = await client.SubscribeWebhookAsync("org_xyz789", "agt_abc123", new Uri("https://hooks.zapier.com/hooks/catch/123456/abcdef/"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal(path, request.Path);
         AssertBearer(request);
         AssertJsonBody(request, $$"""{"organization_uuid":"org_xyz789","agent_uuid":"agt_abc123","target_url":"https://hooks.zapier.com/hooks/catch/123456/abcdef/","event":"new_conversation","platform":"{{Platform(surface)}}"}""");
-        Assert.Equal("whk_xyz789", response.Value.Data.Id);
-        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", response.Value.Data.Secret);
-        Assert.Equal("Webhook subscribed successfully", response.Value.Message);
-        Assert.DoesNotContain("whsec_", response.Value.Data.ToString(), StringComparison.Ordinal);
+        Assert.Equal("whk_xyz789", response.Value.Id);
+        Assert.Equal(new Uri("https://hooks.zapier.com/hooks/catch/123456/abcdef/"), response.Value.TargetUrl);
+        Assert.Equal("new_conversation", response.Value.EventName);
+        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", response.Value.GetAssistLoopSecret());
+        var raw = Assert.IsType<AssistLoopWebhookSubscription>(response.Value.Raw);
+        Assert.Equal("whk_xyz789", raw.Data.Id);
+        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", raw.Data.Secret);
+        Assert.Equal("Webhook subscribed successfully", raw.Message);
+        Assert.DoesNotContain("whsec_", raw.Data.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("whsec_", response.Value.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,12 +49,13 @@ public sealed class WebhookTests : AssistLoopTestBase
         var client = Client(AssistLoopSurface.Make);
         var externalId = new string('x', 255);
 
-        var response = await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, new Uri("https://hook.integromat.com/abcd1234efgh5678"), WebhookEventType.HumanHandoffRequired, externalId, TestContext.Current.CancellationToken);
+        var response = await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, new Uri("https://hook.integromat.com/abcd1234efgh5678"), AssistLoopWebhookEventType.HumanHandoffRequired, externalId, cancellationToken: TestContext.Current.CancellationToken);
 
         AssertJsonBody(Sim.Journal.Last, $$"""{"organization_uuid":"org_xyz789","agent_uuid":"agt_abc123","target_url":"https://hook.integromat.com/abcd1234efgh5678","event":"human_handoff_required","platform":"make","external_id":"{{externalId}}"}""");
         var stored = Assert.Single(Sim.Subscriptions);
-        Assert.Equal(response.Value.Data.Id, stored.Id);
-        Assert.Equal(response.Value.Data.Secret, stored.Secret);
+        Assert.Equal(response.Value.Id, stored.Id);
+        Assert.Equal(response.Value.GetAssistLoopSecret(), stored.Secret);
+        Assert.Equal("human_handoff_required", response.Value.EventName);
         Assert.Equal(externalId, stored.ExternalId);
         Assert.Equal("make", stored.Platform);
     }
@@ -61,25 +68,26 @@ public sealed class WebhookTests : AssistLoopTestBase
         var path = BasePath(surface) + "webhooks/unsubscribe/whk_xyz789";
         Serve("DELETE", path, Fixture(surface, "unsubscribe"));
 
-        var response = await client.UnsubscribeWebhookAsync("whk_xyz789", TestContext.Current.CancellationToken);
+        var response = await client.UnsubscribeWebhookAsync("whk_xyz789", cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(Sim.Journal.Requests);
         Assert.Equal("DELETE", request.Method);
         Assert.Equal(path, request.Path);
         AssertBearer(request);
         Assert.Empty(request.Body);
-        Assert.Null(response.Value.Data);
-        Assert.Equal("Webhook unsubscribed successfully", response.Value.Message);
+        // UnsubscribeWebhookAsync returns the response only (the dialect's shape): its body carries nothing more.
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Sim.LastRequestId, response.RequestId);
     }
 
     [Fact]
     public async Task Unsubscribing_twice_is_not_found()
     {
         var client = Client();
-        var subscription = await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor(), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
-        await client.UnsubscribeWebhookAsync(subscription.Value.Data.Id, TestContext.Current.CancellationToken);
+        var subscription = await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor(), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        await client.UnsubscribeWebhookAsync(subscription.Value.Id, cancellationToken: TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.UnsubscribeWebhookAsync(subscription.Value.Data.Id, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => client.UnsubscribeWebhookAsync(subscription.Value.Id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("Webhook not found", error.ErrorCode);
         Assert.Empty(Sim.Subscriptions);
@@ -90,39 +98,39 @@ public sealed class WebhookTests : AssistLoopTestBase
     public async Task A_new_conversation_is_delivered_to_the_subscriber_and_parsed(AssistLoopSurface surface)
     {
         var client = Client(surface);
-        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("hooks/new"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("hooks/new"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
 
         var conversation = Sim.StartConversation(AssistLoopSimulator.AgentUuid, "Jane Smith", "jane@example.com", "Hi, I need help with my order");
         var delivery = await _receiver.WaitForDeliveryAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("/hooks/new", delivery.Path);
         Assert.StartsWith("application/json", delivery.Headers["Content-Type"], StringComparison.Ordinal);
-        var parsed = Assert.IsType<NewConversationEvent>(AssistLoopWebhookEvent.Parse(delivery.Body));
-        Assert.Equal(WebhookEventType.NewConversation, parsed.Event);
+        var parsed = Assert.IsType<AssistLoopNewConversationEvent>(AssistLoopWebhookEvent.Parse(delivery.Body));
+        Assert.Equal(AssistLoopWebhookEventType.NewConversation, parsed.Event);
         Assert.Equal(Clock.GetUtcNow(), parsed.Timestamp);
         Assert.Equal(conversation, parsed.Data.Conversation!.Uuid);
         Assert.True(parsed.Data.Conversation.IsOpen);
-        Assert.Equal(ResponseMode.Ai, parsed.Data.Conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, parsed.Data.Conversation.ResponseMode);
         Assert.Equal("Customer Support Agent", parsed.Data.Agent!.Name);
         Assert.Equal("jane@example.com", parsed.Data.ChatUser!.Email);
         Assert.Equal("Acme Corporation", parsed.Data.Organization!.Name);
         Assert.Equal("Hi, I need help with my order", parsed.Data.InitialMessage!.Content);
-        Assert.Equal(MessageType.Guest, parsed.Data.InitialMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, parsed.Data.InitialMessage.Type);
     }
 
     [Fact]
     public async Task A_handoff_is_delivered_only_to_handoff_subscribers()
     {
         var client = Client();
-        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("handoff"), WebhookEventType.HumanHandoffRequired, cancellationToken: TestContext.Current.CancellationToken);
+        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("handoff"), AssistLoopWebhookEventType.HumanHandoffRequired, cancellationToken: TestContext.Current.CancellationToken);
         var conversation = Sim.StartConversation(AssistLoopSimulator.AgentUuid, null, null, "Hello");
 
         Sim.RequestHandoff(conversation, "I need to speak with a human agent");
         var delivery = await _receiver.WaitForDeliveryAsync(cancellationToken: TestContext.Current.CancellationToken);
         await Sim.Webhooks.WhenIdleAsync();
 
-        var parsed = Assert.IsType<HumanHandoffRequiredEvent>(AssistLoopWebhookEvent.Parse(delivery.Body));
-        Assert.Equal(ResponseMode.Human, parsed.Data.Conversation!.ResponseMode);
+        var parsed = Assert.IsType<AssistLoopHumanHandoffRequiredEvent>(AssistLoopWebhookEvent.Parse(delivery.Body));
+        Assert.Equal(AssistLoopResponseMode.Human, parsed.Data.Conversation!.ResponseMode);
         Assert.Equal("I need to speak with a human agent", parsed.Data.LastMessage!.Content);
         Assert.Null(parsed.Data.ChatUser!.Name);
         Assert.Single(_receiver.Deliveries);
@@ -132,7 +140,7 @@ public sealed class WebhookTests : AssistLoopTestBase
     public async Task Failed_deliveries_are_retried_three_times_with_exponential_backoff()
     {
         var client = Client();
-        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("flaky"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        await client.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, _receiver.UrlFor("flaky"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
 
         // Long enough for the retry waits, shorter than the client's own timeouts.
         Clock.AutoAdvanceLimit = TimeSpan.FromSeconds(5);
@@ -152,15 +160,15 @@ public sealed class WebhookTests : AssistLoopTestBase
     {
         var at = surface == AssistLoopSurface.Make ? Utc("2024-11-12T10:30:00Z") : Utc("2025-01-20T16:00:00+00:00");
 
-        var parsed = Assert.IsType<NewConversationEvent>(AssistLoopWebhookEvent.Parse(Fixture(surface, "event-new-conversation")));
+        var parsed = Assert.IsType<AssistLoopNewConversationEvent>(AssistLoopWebhookEvent.Parse(Fixture(surface, "event-new-conversation")));
 
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", parsed.Id);
-        Assert.Equal(WebhookEventType.NewConversation, parsed.Event);
+        Assert.Equal(AssistLoopWebhookEventType.NewConversation, parsed.Event);
         Assert.Equal(at, parsed.Timestamp);
-        AssertCommon(parsed.Data, at, ResponseMode.Ai);
+        AssertCommon(parsed.Data, at, AssistLoopResponseMode.Ai);
         Assert.Equal("msg_abc123", parsed.Data.InitialMessage!.Uuid);
         Assert.Equal("Hi, I need help with my order", parsed.Data.InitialMessage.Content);
-        Assert.Equal(MessageType.Guest, parsed.Data.InitialMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, parsed.Data.InitialMessage.Type);
         Assert.Equal(at, parsed.Data.InitialMessage.CreatedAt);
     }
 
@@ -171,15 +179,15 @@ public sealed class WebhookTests : AssistLoopTestBase
         var created = surface == AssistLoopSurface.Make ? Utc("2024-11-12T10:30:00Z") : Utc("2025-01-20T16:00:00+00:00");
         var at = created.AddMinutes(5);
 
-        var parsed = Assert.IsType<HumanHandoffRequiredEvent>(AssistLoopWebhookEvent.Parse(System.Text.Encoding.UTF8.GetBytes(Fixture(surface, "event-human-handoff"))));
+        var parsed = Assert.IsType<AssistLoopHumanHandoffRequiredEvent>(AssistLoopWebhookEvent.Parse(System.Text.Encoding.UTF8.GetBytes(Fixture(surface, "event-human-handoff"))));
 
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", parsed.Id);
-        Assert.Equal(WebhookEventType.HumanHandoffRequired, parsed.Event);
+        Assert.Equal(AssistLoopWebhookEventType.HumanHandoffRequired, parsed.Event);
         Assert.Equal(at, parsed.Timestamp);
-        AssertCommon(parsed.Data, created, ResponseMode.Human);
+        AssertCommon(parsed.Data, created, AssistLoopResponseMode.Human);
         Assert.Equal("msg_def456", parsed.Data.LastMessage!.Uuid);
         Assert.Equal("I need to speak with a human agent", parsed.Data.LastMessage.Content);
-        Assert.Equal(MessageType.Guest, parsed.Data.LastMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, parsed.Data.LastMessage.Type);
         Assert.Equal(at, parsed.Data.LastMessage.CreatedAt);
     }
 
@@ -188,7 +196,7 @@ public sealed class WebhookTests : AssistLoopTestBase
     {
         const string json = """{"id":"evt_1","event":"conversation_rated","timestamp":"2025-01-20T16:00:00+00:00","data":{"rating":5}}""";
 
-        var parsed = Assert.IsType<UnknownWebhookEvent>(AssistLoopWebhookEvent.Parse(json));
+        var parsed = Assert.IsType<AssistLoopUnknownWebhookEvent>(AssistLoopWebhookEvent.Parse(json));
 
         Assert.Equal("evt_1", parsed.Id);
         Assert.Equal("conversation_rated", parsed.Event.Value);
@@ -246,13 +254,13 @@ public sealed class WebhookTests : AssistLoopTestBase
     {
         byte[] body = [0xEF, 0xBB, 0xBF, .. """{"id":"evt_1","event":"conversation_rated"}"""u8];
 
-        var parsed = Assert.IsType<UnknownWebhookEvent>(AssistLoopWebhookEvent.Parse(body));
+        var parsed = Assert.IsType<AssistLoopUnknownWebhookEvent>(AssistLoopWebhookEvent.Parse(body));
 
         Assert.Equal("evt_1", parsed.Id);
         Assert.Equal("conversation_rated", parsed.Event.Value);
     }
 
-    private static void AssertCommon(WebhookEventData data, DateTimeOffset createdAt, ResponseMode mode)
+    private static void AssertCommon(AssistLoopWebhookEventData data, DateTimeOffset createdAt, AssistLoopResponseMode mode)
     {
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", data.Conversation!.Uuid);
         Assert.True(data.Conversation.IsOpen);

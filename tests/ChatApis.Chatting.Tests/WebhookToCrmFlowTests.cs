@@ -29,8 +29,8 @@ public sealed class WebhookToCrmFlowTests : ChattingTestBase
             MaxRetries = 0,
         });
 
-        var conversation = Assert.Single((await source.ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: Ct)).Value);
-        var sample = Assert.IsType<NewConversationEvent>(Assert.Single((await source.GetRecentSamplesAsync(AssistLoopSimulator.AgentUuid, 1, cancellationToken: Ct)).Value));
+        var conversation = Assert.Single(await source.ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: Ct).ToListAsync(Ct));
+        var sample = Assert.IsType<AssistLoopNewConversationEvent>(Assert.Single((await source.GetRecentSamplesAsync(AssistLoopSimulator.AgentUuid, 1, cancellationToken: Ct)).Value));
 
         var fromConversation = await Client.CreateContactAsync(new ChattingNewContact(conversation.ChatUser!.Email!) { Name = conversation.ChatUser.Name }, cancellationToken: Ct);
         var fromSample = await Client.CreateContactAsync(new ChattingNewContact(sample.Data.ChatUser!.Email!) { Name = sample.Data.ChatUser.Name }, cancellationToken: Ct);

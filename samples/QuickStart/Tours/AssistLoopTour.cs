@@ -59,27 +59,27 @@ internal sealed class AssistLoopTour : ITour
         steps.Add(new("AssistLoop (Zapier)", "OAuth authorize + code exchange", $"approved by {authorization.Value.User?.Name}; state checked; tokens saved (scopes: {(string.IsNullOrWhiteSpace(tokens.Value.Scope) ? "none listed in the token response" : tokens.Value.Scope)})"));
 
         var exchanged = (await store.GetTokensAsync(cancellationToken))!.RefreshToken;
-        var me = await zapier.GetMeAsync(cancellationToken);
+        var me = await zapier.GetMeAsync(cancellationToken: cancellationToken);
         var rotated = (await store.GetTokensAsync(cancellationToken))!.RefreshToken != exchanged;
         steps.Add(new("AssistLoop (Zapier)", "Refresh with rotation", $"{simulator.RefreshCount} refresh before expiry; rotated refresh token stored first: {(rotated ? "yes" : "no")}"));
         steps.Add(new("AssistLoop (Zapier)", "GET oauth/me", $"{me.Value.Name} <{me.Value.Email}>"));
 
-        var conversations = await zapier.ListConversationsAsync(AssistLoopSimulator.AgentUuid, status: ConversationStatus.Open, perPage: 20, cancellationToken: cancellationToken);
-        steps.Add(new("AssistLoop (Zapier)", "List open conversations", $"{conversations.Value.Count} for agent {AssistLoopSimulator.AgentUuid}"));
+        var conversations = await zapier.ListConversationsAsync(AssistLoopSimulator.AgentUuid, status: AssistLoopConversationStatus.Open, perPage: 20, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        steps.Add(new("AssistLoop (Zapier)", "List open conversations", $"{conversations.Count} for agent {AssistLoopSimulator.AgentUuid}"));
 
-        var messages = await zapier.FindMessagesAsync(AssistLoopSimulator.ConversationUuid, perPage: 10, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        steps.Add(new("AssistLoop (Zapier)", "Find messages (newest first)", $"{messages.Count} messages; latest: \"{messages.FirstOrDefault()?.Content}\""));
+        var messages = await zapier.ListMessagesAsync(AssistLoopSimulator.ConversationUuid, perPage: 10, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        steps.Add(new("AssistLoop (Zapier)", "List messages (newest first)", $"{messages.Count} messages; latest: \"{messages.FirstOrDefault()?.Content}\""));
 
-        var reply = await zapier.ReplyAsync(AssistLoopSimulator.ConversationUuid, "Thanks for waiting: a human agent is here.", cancellationToken);
-        var closed = await zapier.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken);
+        var reply = await zapier.ReplyAsync(AssistLoopSimulator.ConversationUuid, "Thanks for waiting: a human agent is here.", cancellationToken: cancellationToken);
+        var closed = await zapier.CloseConversationAsync(AssistLoopSimulator.ConversationUuid, cancellationToken: cancellationToken);
         steps.Add(new("AssistLoop (Zapier)", "Reply, then close", $"{reply.Value.Status} {reply.Value.MessageId}; {closed.Value.Status} ({closed.Value.Platform})"));
 
-        var organizations = await make.ListOrganizationsAsync(cancellationToken);
-        var agents = await make.ListAgentsAsync(organizations.Value[0].OrganizationUuid, cancellationToken);
-        steps.Add(new("AssistLoop (Make)", "Organizations and agents", $"{string.Join(", ", organizations.Value.Select(o => o.Name))}; agents of {organizations.Value[0].Name}: {string.Join(", ", agents.Value.Select(a => a.Name))}"));
+        var organizations = await make.ListOrganizationsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var agents = await make.ListAgentsAsync(organizations[0].OrganizationUuid, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        steps.Add(new("AssistLoop (Make)", "Organizations and agents", $"{string.Join(", ", organizations.Select(o => o.Name))}; agents of {organizations[0].Name}: {string.Join(", ", agents.Select(a => a.Name))}"));
 
-        var makeConversations = await make.ListConversationsAsync(agents.Value[0].AgentUuid, perPage: 100, cancellationToken: cancellationToken);
-        steps.Add(new("AssistLoop (Make)", "List conversations", $"{makeConversations.Value.Count} for agent {agents.Value[0].Name}"));
+        var makeConversations = await make.ListConversationsAsync(agents[0].AgentUuid, perPage: 100, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        steps.Add(new("AssistLoop (Make)", "List conversations", $"{makeConversations.Count} for agent {agents[0].Name}"));
         return steps;
     }
 
@@ -90,18 +90,18 @@ internal sealed class AssistLoopTour : ITour
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<AssistLoopClient>();
         var surface = $"AssistLoop ({client.Surface})";
-        var me = await client.GetMeAsync(cancellationToken);
+        var me = await client.GetMeAsync(cancellationToken: cancellationToken);
         var steps = new StepLog { new(surface, "GET oauth/me", $"{me.Value.Name} <{me.Value.Email}>") };
         if (client.Surface == AssistLoopSurface.Make)
         {
-            var organizations = await client.ListOrganizationsAsync(cancellationToken);
-            steps.Add(new(surface, "Organizations", string.Join(", ", organizations.Value.Select(o => o.Name))));
+            var organizations = await client.ListOrganizationsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+            steps.Add(new(surface, "Organizations", string.Join(", ", organizations.Select(o => o.Name))));
         }
 
         if (context.Configuration["ASSISTLOOP_AGENT_UUID"] is { Length: > 0 } agent)
         {
-            var conversations = await client.ListConversationsAsync(agent, status: ConversationStatus.Open, cancellationToken: cancellationToken);
-            steps.Add(new(surface, "List open conversations", $"{conversations.Value.Count} for agent {agent}"));
+            var conversations = await client.ListConversationsAsync(agent, status: AssistLoopConversationStatus.Open, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+            steps.Add(new(surface, "List open conversations", $"{conversations.Count} for agent {agent}"));
         }
 
         return steps;

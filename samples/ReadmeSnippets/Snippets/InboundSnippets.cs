@@ -13,7 +13,7 @@ internal static class InboundSnippets
     {
         #region snippet:inbound
         builder.Services.AddChatApisInboundEvents()
-            .AddHandler<HumanHandoffRequiredEvent, HandoffHandler>()
+            .AddHandler<AssistLoopHumanHandoffRequiredEvent, HandoffHandler>()
             .AddHandler<ContactCreatedTrigger>((contact, context, ct) =>
             {
                 Console.WriteLine($"New contact {contact.Email} (delivery {context.DeliveryKey})");
@@ -32,7 +32,7 @@ internal static class InboundSnippets
     {
         #region snippet:inbound-subscribe
         var target = WebhookUrlToken.BuildTargetUrl(new Uri(publicBase, "hooks/assistloop"), assistLoopToken);
-        await assistLoop.SubscribeWebhookAsync(organizationUuid, agentUuid, target, WebhookEventType.HumanHandoffRequired);
+        await assistLoop.SubscribeWebhookAsync(organizationUuid, agentUuid, target, AssistLoopWebhookEventType.HumanHandoffRequired);
         #endregion
         return target;
     }
@@ -40,9 +40,9 @@ internal static class InboundSnippets
 
 #region snippet:inbound-handler
 /// <summary>Runs once per handoff, however often AssistLoop retries the delivery; if it throws, AssistLoop gets a 500 and retries.</summary>
-public sealed class HandoffHandler(AssistLoopClient assistLoop) : IInboundEventHandler<HumanHandoffRequiredEvent>
+public sealed class HandoffHandler(AssistLoopClient assistLoop) : IInboundEventHandler<AssistLoopHumanHandoffRequiredEvent>
 {
-    public async Task HandleAsync(HumanHandoffRequiredEvent handoff, InboundEventContext context, CancellationToken cancellationToken = default) =>
-        await assistLoop.ReplyAsync(handoff.Data.Conversation!.Uuid, "Thanks! A person will take it from here.", cancellationToken);
+    public async Task HandleAsync(AssistLoopHumanHandoffRequiredEvent handoff, InboundEventContext context, CancellationToken cancellationToken = default) =>
+        await assistLoop.ReplyAsync(handoff.Data.Conversation!.Uuid, "Thanks! A person will take it from here.", cancellationToken: cancellationToken);
 }
 #endregion

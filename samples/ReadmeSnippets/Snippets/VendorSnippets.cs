@@ -11,11 +11,11 @@ internal static class VendorSnippets
     public static async Task AssistLoopAsync(AssistLoopClient assistLoop, string agentUuid)
     {
         #region snippet:assistloop
-        var handoffs = await assistLoop.GetRecentSamplesAsync(agentUuid, limit: 5, type: WebhookEventType.HumanHandoffRequired);
-        foreach (var handoff in handoffs.Value.OfType<HumanHandoffRequiredEvent>())
+        var handoffs = await assistLoop.GetRecentSamplesAsync(agentUuid, limit: 5, type: AssistLoopWebhookEventType.HumanHandoffRequired);
+        foreach (var handoff in handoffs.Value.OfType<AssistLoopHumanHandoffRequiredEvent>())
         {
             var conversation = handoff.Data.Conversation!.Uuid;
-            await foreach (var message in assistLoop.FindMessagesAsync(conversation))   // newest first, every page
+            await foreach (var message in assistLoop.ListMessagesAsync(conversation))   // newest first, every page
             {
                 Console.WriteLine($"{message.CreatedAt:t} {message.SenderName}: {message.Content}");
             }

@@ -16,10 +16,10 @@ internal static class WebhookSnippets
             using var body = new StreamReader(request.Body);
             switch (AssistLoopWebhookEvent.Parse(await body.ReadToEndAsync()))
             {
-                case HumanHandoffRequiredEvent handoff:
+                case AssistLoopHumanHandoffRequiredEvent handoff:
                     await assistLoop.ReplyAsync(handoff.Data.Conversation!.Uuid, "A human will take it from here.");
                     break;
-                case NewConversationEvent created:
+                case AssistLoopNewConversationEvent created:
                     Console.WriteLine($"New conversation from {created.Data.ChatUser?.Email}");
                     break;
             }

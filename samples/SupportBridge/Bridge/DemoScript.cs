@@ -26,9 +26,9 @@ public static class DemoScript
         var chatting = services.GetRequiredService<ChattingClient>();
         var handoffTarget = WebhookUrlToken.BuildTargetUrl(new Uri(bridge, "hooks/assistloop"), tokens.AssistLoop);
         var triggerTarget = WebhookUrlToken.BuildTargetUrl(new Uri(bridge, "hooks/chatting"), tokens.Chatting);
-        var subscription = await assistLoop.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, handoffTarget, WebhookEventType.HumanHandoffRequired, cancellationToken: deadline.Token);
+        var subscription = await assistLoop.SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid, handoffTarget, AssistLoopWebhookEventType.HumanHandoffRequired, cancellationToken: deadline.Token);
         await chatting.SubscribeWebhookAsync(ChattingEvent.ContactCreated, triggerTarget, cancellationToken: deadline.Token);
-        Console.WriteLine($"Subscribed: AssistLoop human_handoff_required (webhook {subscription.Value.Data.Id}, secret kept, not shown) and Chatting contact.created.");
+        Console.WriteLine($"Subscribed: AssistLoop human_handoff_required (webhook {subscription.Value.Id}, secret kept, not shown) and Chatting contact.created.");
 
         Console.WriteLine("Playing: a customer asks AssistLoop's AI for a human; Chatting refuses the first contact, so that delivery fails once.");
         chattingSim.FailNextContactCreate("contact-site-forbidden");

@@ -10,14 +10,14 @@ namespace Samples.SupportBridge.Bridge;
 /// if it throws (say Chatting refuses the contact), the endpoint answers 500 and AssistLoop delivers it again.
 /// </summary>
 public sealed class HandoffToChattingHandler(AssistLoopClient assistLoop, BridgeActivity activity, ChattingClient? chatting = null)
-    : IInboundEventHandler<HumanHandoffRequiredEvent>
+    : IInboundEventHandler<AssistLoopHumanHandoffRequiredEvent>
 {
-    public async Task HandleAsync(HumanHandoffRequiredEvent handoff, InboundEventContext context, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(AssistLoopHumanHandoffRequiredEvent handoff, InboundEventContext context, CancellationToken cancellationToken = default)
     {
         var conversation = handoff.Data.Conversation?.Uuid
             ?? throw new InvalidOperationException("The handoff names no conversation.");
         var transcript = new List<string>();
-        await foreach (var message in assistLoop.FindMessagesAsync(conversation, cancellationToken: cancellationToken))
+        await foreach (var message in assistLoop.ListMessagesAsync(conversation, cancellationToken: cancellationToken))
         {
             transcript.Add($"{message.CreatedAt:u} {message.SenderName ?? message.Type.Value}: {message.Content}");
         }
@@ -47,7 +47,7 @@ public sealed class HandoffToChattingHandler(AssistLoopClient assistLoop, Bridge
             activity.Step($"Chatting contact {contact.Value.Id} created for {email}");
         }
 
-        await assistLoop.ReplyAsync(conversation, $"Thanks for waiting: a person from our team has your conversation ({ticket}).", cancellationToken);
+        await assistLoop.ReplyAsync(conversation, $"Thanks for waiting: a person from our team has your conversation ({ticket}).", cancellationToken: cancellationToken);
         activity.Step($"Replied to the customer in AssistLoop conversation {conversation}");
         activity.HandoffDone();
     }

@@ -3,7 +3,7 @@ namespace ChatApis.AspNetCore;
 /// <summary>
 /// Handles one type of inbound event, whichever way it arrived (an AssistLoop webhook, a Chatting trigger, a
 /// Vertext webhook, a message the Zipchat watcher found). Register one per event type, e.g.
-/// <c>IInboundEventHandler&lt;HumanHandoffRequiredEvent&gt;</c>, with
+/// <c>IInboundEventHandler&lt;AssistLoopHumanHandoffRequiredEvent&gt;</c>, with
 /// <see cref="InboundEventsBuilder.AddHandler{TEvent, THandler}"/>; a handler of a vendor's base event type
 /// (<c>AssistLoopWebhookEvent</c>, <c>ChattingTrigger</c>) receives the events no specific handler takes.
 /// </summary>

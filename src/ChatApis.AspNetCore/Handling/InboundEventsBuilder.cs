@@ -18,7 +18,7 @@ public sealed class InboundEventsBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>Registers the handler of <typeparamref name="TEvent"/> (scoped: one per delivery); a later registration replaces an earlier one.</summary>
-    /// <typeparam name="TEvent">The event type, e.g. <c>HumanHandoffRequiredEvent</c>.</typeparam>
+    /// <typeparam name="TEvent">The event type, e.g. <c>AssistLoopHumanHandoffRequiredEvent</c>.</typeparam>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <returns>This builder.</returns>
     public InboundEventsBuilder AddHandler<TEvent, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()

@@ -29,9 +29,9 @@ internal sealed class AssistLoopDeliveryParser : IDeliveryParser
         var key = string.IsNullOrEmpty(parsed.Id) ? DeliveryKeys.FromBody(Source, body) : DeliveryKeys.FromId(Source, parsed.Id);
         return parsed switch
         {
-            NewConversationEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<NewConversationEvent, AssistLoopWebhookEvent>(e, c, ct)),
-            HumanHandoffRequiredEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<HumanHandoffRequiredEvent, AssistLoopWebhookEvent>(e, c, ct)),
-            UnknownWebhookEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<UnknownWebhookEvent, AssistLoopWebhookEvent>(e, c, ct)),
+            AssistLoopNewConversationEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<AssistLoopNewConversationEvent, AssistLoopWebhookEvent>(e, c, ct)),
+            AssistLoopHumanHandoffRequiredEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<AssistLoopHumanHandoffRequiredEvent, AssistLoopWebhookEvent>(e, c, ct)),
+            AssistLoopUnknownWebhookEvent e => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<AssistLoopUnknownWebhookEvent, AssistLoopWebhookEvent>(e, c, ct)),
             _ => new(name, key, (c, ct) => HandlerDispatch.InvokeAsync<AssistLoopWebhookEvent, AssistLoopWebhookEvent>(parsed, c, ct)),
         };
     }

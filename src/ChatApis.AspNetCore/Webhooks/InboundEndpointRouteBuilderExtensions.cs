@@ -18,9 +18,9 @@ public static class InboundEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> for AssistLoop webhook deliveries: <c>new_conversation</c> to
-    /// <c>IInboundEventHandler&lt;NewConversationEvent&gt;</c>, <c>human_handoff_required</c> to
-    /// <c>IInboundEventHandler&lt;HumanHandoffRequiredEvent&gt;</c>, any other event to
-    /// <c>IInboundEventHandler&lt;UnknownWebhookEvent&gt;</c> (raw JSON kept), and each of them, when it has no
+    /// <c>IInboundEventHandler&lt;AssistLoopNewConversationEvent&gt;</c>, <c>human_handoff_required</c> to
+    /// <c>IInboundEventHandler&lt;AssistLoopHumanHandoffRequiredEvent&gt;</c>, any other event to
+    /// <c>IInboundEventHandler&lt;AssistLoopUnknownWebhookEvent&gt;</c> (raw JSON kept), and each of them, when it has no
     /// handler, to <c>IInboundEventHandler&lt;AssistLoopWebhookEvent&gt;</c> if there is one.
     /// </summary>
     /// <param name="endpoints">The app.</param>

@@ -1,19 +1,15 @@
 using ChatApis.AssistLoop;
-using ChatApis.Auth.OAuth;
 using ChatApis.DependencyInjection;
-using ChatApis.Vendors;
 using ChatApis.Http;
-using ChatApis.RateLimiting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers <see cref="AssistLoopClient"/> with dependency injection: one client per connected
-/// account (the default one, or named ones), each with its own token manager (a keyed singleton, so
-/// refreshes are single-flight per account) and its own rate-limit budgets. Options are validated at start-up.
+/// account (the default one, or named ones), each with its own token manager (built with the client by
+/// <see cref="AssistLoopVendor"/>, so refreshes are single-flight per account) and its own rate-limit budgets.
+/// Options are validated at start-up.
 /// </summary>
 public static class AssistLoopServiceCollectionExtensions
 {
@@ -39,58 +35,8 @@ public static class AssistLoopServiceCollectionExtensions
     /// <param name="name">The client's name.</param>
     /// <param name="configure">Sets the surface, credentials and settings.</param>
     /// <returns>The HttpClient builder of the client.</returns>
-    public static IHttpClientBuilder AddAssistLoopClient(this IServiceCollection services, string name, Action<AssistLoopClientOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(configure);
-        var key = ChatApiServiceCollectionExtensions.HttpClientName(AssistLoopVendor.Profile, name);
-
-        // One profile serves both surfaces in the container, so the Make default base is set here.
-        services.AddOptions<AssistLoopClientOptions>(name).PostConfigure(options =>
-        {
-            if (options.BaseAddress is null && Enum.IsDefined(options.Surface))
-            {
-                options.BaseAddress = AssistLoopVendor.DefaultBaseAddress(options.Surface);
-            }
-        });
-
-        // The token endpoint resolves its HttpClient only when first used (a refresh or an exchange),
-        // by which time the handler chain that needs the token manager already exists: no cycle.
-        services.AddKeyedSingleton(key, (sp, _) =>
-        {
-            var options = OptionsOf(sp, name);
-            return new AssistLoopTokenEndpoint(options, () => new ChatApiPipeline(
-                sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(key),
-                AssistLoopVendor.Profile,
-                options,
-                RateLimitGate.Unlimited,
-                sp.GetService<TimeProvider>(),
-                LoggerOf(sp)));
-        });
-        services.AddKeyedSingleton(key, (sp, _) =>
-        {
-            var options = OptionsOf(sp, name);
-            return new OAuthTokenManager(
-                options.CreateTokenStore(),
-                sp.GetRequiredKeyedService<AssistLoopTokenEndpoint>(key),
-                AssistLoopVendor.Name,
-                options.RefreshBeforeExpiry,
-                sp.GetService<TimeProvider>(),
-                LoggerOf(sp));
-        });
-
-        return services.AddChatApiClient<AssistLoopClient, AssistLoopClientOptions>(
-            name,
-            AssistLoopVendor.Profile,
-            configure,
-            (sp, _, _) => new OAuthHandler(sp.GetRequiredKeyedService<OAuthTokenManager>(key), AssistLoopVendor.Name, LoggerOf(sp)),
-            context => new AssistLoopClient(
-                context.Pipeline,
-                context.Options,
-                context.Services!.GetRequiredKeyedService<OAuthTokenManager>(key),
-                context.Services!.GetRequiredKeyedService<AssistLoopTokenEndpoint>(key)));
-    }
+    public static IHttpClientBuilder AddAssistLoopClient(this IServiceCollection services, string name, Action<AssistLoopClientOptions> configure) =>
+        services.AddChatApiClient(name, AssistLoopVendor.Instance, configure);
 
     /// <summary>Registers a named <see cref="AssistLoopClient"/> from a configuration section.</summary>
     /// <param name="services">The service collection.</param>
@@ -111,10 +57,4 @@ public static class AssistLoopServiceCollectionExtensions
 
     // Bound through the base type so the binder sees only the shared settings, never TokenStore.
     private static void BindShared(IConfiguration section, ChatApiClientOptions options) => section.Bind(options);
-
-    private static AssistLoopClientOptions OptionsOf(IServiceProvider services, string name) =>
-        services.GetRequiredService<IOptionsMonitor<AssistLoopClientOptions>>().Get(name);
-
-    private static ILogger? LoggerOf(IServiceProvider services) =>
-        services.GetService<ILoggerFactory>()?.CreateLogger($"ChatApis.{AssistLoopVendor.Name}");
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using ChatApis.AssistLoop.Api;
+using ChatApis.AssistLoop.Requests;
 using ChatApis.Auth.OAuth;
 using ChatApis.Http;
 
@@ -8,8 +10,9 @@ namespace ChatApis.AssistLoop;
 /// <summary>
 /// AssistLoop's <c>POST /oauth/token</c> (at the host root): the refresh grant the token manager runs,
 /// and the authorization-code exchange. Requests go out without the bearer token and are never marked
-/// retry-safe (a refresh the server acted on has already rotated the refresh token). The pipeline is
-/// resolved lazily, so the token manager, its handler and this class can be built in any order.
+/// retry-safe (a refresh the server acted on has already rotated the refresh token). They go through the
+/// client's second, credential-free pipeline (outside the rate limiter: a refresh must never queue behind the
+/// calls that wait for it), created on first use.
 /// </summary>
 internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
 {
@@ -21,11 +24,13 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
 
     private readonly AssistLoopClientOptions _options;
     private readonly Lazy<ChatApiPipeline> _pipeline;
+    private readonly Lazy<IAssistLoopTokenApi> _api;
 
     public AssistLoopTokenEndpoint(AssistLoopClientOptions options, Func<ChatApiPipeline> pipeline)
     {
         _options = options;
         _pipeline = new Lazy<ChatApiPipeline>(pipeline, LazyThreadSafetyMode.ExecutionAndPublication);
+        _api = new Lazy<IAssistLoopTokenApi>(() => ChatApiRefit.For<IAssistLoopTokenApi>(_pipeline.Value, AssistLoopVendor.RefitSettings), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public async Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
@@ -36,12 +41,10 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         _pipeline.Value.Secrets.Add(refreshToken);
         var (clientId, clientSecret) = ClientCredentials("refresh the access token");
         var body = new RefreshGrantBody("refresh_token", refreshToken, clientId, clientSecret, _options.RefreshScopes?.ToScopeString());
-        var request = new ApiRequest(HttpMethod.Post, AssistLoopVendor.TokenPath)
-            .WithJsonBody(body, AssistLoopJsonContext.Default.RefreshGrantBody)
-            .WithoutAuthentication();
         try
         {
-            var response = await _pipeline.Value.SendAsync(request, AssistLoopJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
+            var response = await _pipeline.Value.SendAsync(
+                AssistLoopOperations.Token, (call, ct) => _api.Value.Refresh(body, call, ct), AssistLoopJsonContext.Default.TokenResponse, null, cancellationToken).ConfigureAwait(false);
             var tokens = ToTokens(response);
 
             // A server that does not rotate leaves the current refresh token valid.
@@ -56,14 +59,12 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
         }
     }
 
-    public async Task<ApiResponse<OAuthTokens>> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken)
+    public async Task<ApiResponse<OAuthTokens>> ExchangeCodeAsync(string code, Uri redirectUri, RequestOptions? options, CancellationToken cancellationToken)
     {
         var (clientId, clientSecret) = ClientCredentials("exchange an authorization code");
         var body = new CodeGrantBody("authorization_code", clientId, clientSecret, redirectUri.OriginalString, code);
-        var request = new ApiRequest(HttpMethod.Post, AssistLoopVendor.TokenPath)
-            .WithJsonBody(body, AssistLoopJsonContext.Default.CodeGrantBody)
-            .WithoutAuthentication();
-        var response = await _pipeline.Value.SendAsync(request, AssistLoopJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
+        var response = await _pipeline.Value.SendAsync(
+            AssistLoopOperations.Token, (call, ct) => _api.Value.ExchangeCode(body, call, ct), AssistLoopJsonContext.Default.TokenResponse, options, cancellationToken).ConfigureAwait(false);
         return new ApiResponse<OAuthTokens>(ToTokens(response), response.StatusCode, response.RequestId, response.RateLimit, response.Attempts);
     }
 
@@ -72,7 +73,7 @@ internal sealed class AssistLoopTokenEndpoint : ITokenRefresher
     // user's grant and must not send them back through authorization.
     private static bool IsRejectedGrant(ChatApiException ex) =>
         ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized
-        && (string.Equals(ex.ErrorCode, "invalid_grant", StringComparison.OrdinalIgnoreCase)
+        && (string.Equals(ex.ErrorCode, AssistLoopErrorCode.InvalidGrant.Value, StringComparison.OrdinalIgnoreCase)
             || (ex.RawBody is { } body && body.Contains("refresh token", StringComparison.OrdinalIgnoreCase)
                 && (body.Contains("invalid", StringComparison.OrdinalIgnoreCase) || body.Contains("expired", StringComparison.OrdinalIgnoreCase) || body.Contains("revoked", StringComparison.OrdinalIgnoreCase))));
 

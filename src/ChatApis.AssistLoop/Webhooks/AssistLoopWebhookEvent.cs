@@ -6,8 +6,8 @@ using ChatApis.Json;
 namespace ChatApis.AssistLoop;
 
 /// <summary>
-/// A webhook delivery (or a recent sample, which has the same shape): <see cref="NewConversationEvent"/>,
-/// <see cref="HumanHandoffRequiredEvent"/>, or <see cref="UnknownWebhookEvent"/> for an event this
+/// A webhook delivery (or a recent sample, which has the same shape): <see cref="AssistLoopNewConversationEvent"/>,
+/// <see cref="AssistLoopHumanHandoffRequiredEvent"/>, or <see cref="AssistLoopUnknownWebhookEvent"/> for an event this
 /// release does not know (its raw JSON is kept). Switch on the type to handle them.
 /// </summary>
 /// <remarks>
@@ -21,9 +21,9 @@ public abstract class AssistLoopWebhookEvent : ApiModel
     [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    /// <summary>The event type, e.g. <see cref="WebhookEventType.NewConversation"/>.</summary>
+    /// <summary>The event type, e.g. <see cref="AssistLoopWebhookEventType.NewConversation"/>.</summary>
     [JsonPropertyName("event")]
-    public WebhookEventType Event { get; set; }
+    public AssistLoopWebhookEventType Event { get; set; }
 
     /// <summary>When the event happened (e.g. <c>2025-01-20T16:00:00+00:00</c> on the wire).</summary>
     [JsonPropertyName("timestamp")]

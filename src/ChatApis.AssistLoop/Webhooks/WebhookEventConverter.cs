@@ -22,8 +22,8 @@ internal sealed class WebhookEventConverter : JsonConverter<AssistLoopWebhookEve
         var type = EventNameOf(root) ?? throw new JsonException("The webhook event has no event name (the 'event' property is missing, empty or not a string).");
         AssistLoopWebhookEvent? parsed = type switch
         {
-            "new_conversation" => root.Deserialize(AssistLoopJsonContext.Default.NewConversationEvent),
-            "human_handoff_required" => root.Deserialize(AssistLoopJsonContext.Default.HumanHandoffRequiredEvent),
+            "new_conversation" => root.Deserialize(AssistLoopJsonContext.Default.AssistLoopNewConversationEvent),
+            "human_handoff_required" => root.Deserialize(AssistLoopJsonContext.Default.AssistLoopHumanHandoffRequiredEvent),
             _ => Unknown(root),
         };
         return parsed ?? throw new JsonException("The webhook event was JSON null.");
@@ -40,15 +40,15 @@ internal sealed class WebhookEventConverter : JsonConverter<AssistLoopWebhookEve
     public override void Write(Utf8JsonWriter writer, AssistLoopWebhookEvent value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Webhook events are only read.");
 
-    private static UnknownWebhookEvent Unknown(JsonElement root)
+    private static AssistLoopUnknownWebhookEvent Unknown(JsonElement root)
     {
-        var unknown = new UnknownWebhookEvent { Raw = root.Clone() };
+        var unknown = new AssistLoopUnknownWebhookEvent { Raw = root.Clone() };
         if (root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
         {
             unknown.Id = id.GetString();
         }
 
-        unknown.Event = WebhookEventType.FromValue(EventNameOf(root)!);
+        unknown.Event = AssistLoopWebhookEventType.FromValue(EventNameOf(root)!);
 
         if (root.TryGetProperty("timestamp", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var when))
         {

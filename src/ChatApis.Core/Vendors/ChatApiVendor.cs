@@ -32,6 +32,14 @@ public abstract class ChatApiVendor<TClient, [DynamicallyAccessedMembers(Dynamic
     /// </summary>
     public string UserAgent => _userAgent ??= $"ChatApis.{Profile.Name}/{PackageVersion(GetType().Assembly)} (.NET {Environment.Version})";
 
+    /// <summary>
+    /// The profile of a client with these options: <see cref="Profile"/>, unless the vendor's default address
+    /// depends on an option (e.g. AssistLoop's surface, which has its own base path).
+    /// </summary>
+    /// <param name="options">The client's validated options.</param>
+    /// <returns>The profile the client's pipeline uses.</returns>
+    protected internal virtual VendorProfile ProfileFor(TOptions options) => Profile;
+
     /// <summary>Creates the handler that adds the client's credentials to every request it passes on.</summary>
     /// <param name="context">The client being built (its <see cref="ChatApiClientContext{TOptions}.Pipeline"/> does not exist yet).</param>
     /// <returns>A new handler, owned by the client.</returns>
@@ -85,7 +93,7 @@ public abstract class ChatApiVendor<TClient, [DynamicallyAccessedMembers(Dynamic
         var userAgent = string.IsNullOrEmpty(options.UserAgent) ? UserAgent : $"{UserAgent} {options.UserAgent}";
         context.Pipeline = new ChatApiPipeline(
             authentication,
-            Profile,
+            ProfileFor(options),
             options,
             gate ?? RateLimitGate.Unlimited,
             time,

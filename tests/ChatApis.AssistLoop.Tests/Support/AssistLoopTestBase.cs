@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatApis.AssistLoop;
+using ChatApis.Pagination;
 using ChatApis.Testing;
 using ChatApis.Testing.AssistLoop;
 
@@ -106,6 +107,21 @@ public abstract class AssistLoopTestBase : IAsyncLifetime
     {
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
         Assert.Equal(expectedExactBody, request.Body);
+    }
+
+    /// <summary>Enumerates a one-response list and returns its only page (the list endpoints answer in one response).</summary>
+    protected static async Task<Page<T>> OnlyPage<T>(AsyncPageable<T> pageable)
+    {
+        var pages = new List<Page<T>>();
+        await foreach (var page in pageable.AsPages(TestContext.Current.CancellationToken))
+        {
+            pages.Add(page);
+        }
+
+        var only = Assert.Single(pages);
+        Assert.False(only.HasMore);
+        Assert.Null(only.PageNumber);
+        return only;
     }
 
     protected static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ public abstract partial class AssistLoopContractTests
     {
         var stub = Wire.Expect(Get("/oauth/me"), Answer(status, Doc("error-response-format.json")));
 
-        var error = await Wire.FailsAsync(ct => Client().GetMeAsync(ct), stub);
+        var error = await Wire.FailsAsync(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         Assert.IsType(expected, error, exactMatch: true);
         AssertDocumentedError((ChatApiException)error, status);
@@ -39,7 +39,7 @@ public abstract partial class AssistLoopContractTests
     {
         var stub = Wire.Expect(Get("/oauth/me"), Answer(401, Doc("error-response-format.json")));
 
-        var error = await Wire.FailsAsync(ct => Client().GetMeAsync(ct), stub);
+        var error = await Wire.FailsAsync(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         AssertDocumentedError(Assert.IsAssignableFrom<ChatApiAuthenticationException>(error), 401);
     }
@@ -74,27 +74,27 @@ public abstract partial class AssistLoopContractTests
             ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).AuthorizeAsync(State, RedirectUri, cancellationToken: ct)),
         "POST /oauth/token" => (
             TokenEndpoint().Json(CodeExchangeRequestJson),
-            ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).ExchangeCodeAsync(AuthorizationCode, RedirectUri, ct)),
-        "GET /oauth/me" => (Get("/oauth/me"), ct => Client().GetMeAsync(ct)),
+            ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).ExchangeCodeAsync(AuthorizationCode, RedirectUri, cancellationToken: ct)),
+        "GET /oauth/me" => (Get("/oauth/me"), ct => Client().GetMeAsync(cancellationToken: ct)),
         "POST /webhooks/subscribe" => (
             Post("/webhooks/subscribe").Json(Doc("subscribe-to-webhooks.request.json")),
-            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, WebhookEventType.NewConversation, cancellationToken: ct)),
-        "DELETE /webhooks/unsubscribe/{uuid}" => (Delete("/webhooks/unsubscribe/whk_xyz789"), ct => Client().UnsubscribeWebhookAsync(SubscriptionId, ct)),
+            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct)),
+        "DELETE /webhooks/unsubscribe/{uuid}" => (Delete("/webhooks/unsubscribe/whk_xyz789"), ct => Client().UnsubscribeWebhookAsync(SubscriptionId, cancellationToken: ct)),
         "GET /automation/agents/{agentUuid}/conversations/list" => (
             Get("/automation/agents/agt_abc123/conversations/list"),
-            ct => Client().ListConversationsAsync(AgentUuid, cancellationToken: ct)),
+            ct => OnePage(Client().ListConversationsAsync(AgentUuid, cancellationToken: ct))),
         "GET /automation/agents/{agentUuid}/conversations/recent-sample" => (
             Get("/automation/agents/agt_abc123/conversations/recent-sample"),
             ct => Client().GetRecentSamplesAsync(AgentUuid, cancellationToken: ct)),
         "POST /automation/conversations/{conversationUuid}/close" => (
             Post("/automation/conversations/550e8400-e29b-41d4-a716-446655440000/close").Json(Doc("close-conversation.request.json")),
-            ct => Client().CloseConversationAsync(ConversationUuid, ct)),
+            ct => Client().CloseConversationAsync(ConversationUuid, cancellationToken: ct)),
         "GET /automation/conversations/{conversationUuid}/messages/find" => (
             Get("/automation/conversations/550e8400-e29b-41d4-a716-446655440000/messages/find"),
             ct => Client().GetMessagesPageAsync(ConversationUuid, cancellationToken: ct)),
         "POST /automation/conversations/{conversationUuid}/reply" => (
             Post("/automation/conversations/550e8400-e29b-41d4-a716-446655440000/reply").Json(Doc("reply-to-conversation.request.json")),
-            ct => Client().ReplyAsync(ConversationUuid, "Thank you for contacting us. A support agent will be with you shortly.", ct)),
+            ct => Client().ReplyAsync(ConversationUuid, "Thank you for contacting us. A support agent will be with you shortly.", cancellationToken: ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of this surface."),
     };
 

@@ -26,37 +26,37 @@ public abstract partial class AssistLoopContractTests
 
     private static void AssertNewConversation(AssistLoopWebhookEvent parsed, DateTimeOffset at, string customer, string messageUuid, string content)
     {
-        var created = Assert.IsType<NewConversationEvent>(parsed);
+        var created = Assert.IsType<AssistLoopNewConversationEvent>(parsed);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", created.Id);
-        Assert.Equal(WebhookEventType.NewConversation, created.Event);
+        Assert.Equal(AssistLoopWebhookEventType.NewConversation, created.Event);
         Assert.Equal(at, created.Timestamp);
         var data = created.Data;
-        AssertCommon(data, at, ResponseMode.Ai, customer);
+        AssertCommon(data, at, AssistLoopResponseMode.Ai, customer);
         Assert.NotNull(data.InitialMessage);
         Assert.Equal(messageUuid, data.InitialMessage.Uuid);
         Assert.Equal(content, data.InitialMessage.Content);
-        Assert.Equal(MessageType.Guest, data.InitialMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, data.InitialMessage.Type);
         Assert.Equal(at, data.InitialMessage.CreatedAt);
         Unmapped.None(created, data, data.InitialMessage);
     }
 
     private void AssertHandoff(AssistLoopWebhookEvent parsed)
     {
-        var handoff = Assert.IsType<HumanHandoffRequiredEvent>(parsed);
+        var handoff = Assert.IsType<AssistLoopHumanHandoffRequiredEvent>(parsed);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", handoff.Id);
-        Assert.Equal(WebhookEventType.HumanHandoffRequired, handoff.Event);
+        Assert.Equal(AssistLoopWebhookEventType.HumanHandoffRequired, handoff.Event);
         Assert.Equal(Times.HandoffAt, handoff.Timestamp);
         var data = handoff.Data;
-        AssertCommon(data, Times.HandoffConversationCreatedAt, ResponseMode.Human, "Jane Smith");
+        AssertCommon(data, Times.HandoffConversationCreatedAt, AssistLoopResponseMode.Human, "Jane Smith");
         Assert.NotNull(data.LastMessage);
         Assert.Equal("msg_def456", data.LastMessage.Uuid);
         Assert.Equal("I need to speak with a human agent", data.LastMessage.Content);
-        Assert.Equal(MessageType.Guest, data.LastMessage.Type);
+        Assert.Equal(AssistLoopMessageType.Guest, data.LastMessage.Type);
         Assert.Equal(Times.HandoffAt, data.LastMessage.CreatedAt);
         Unmapped.None(handoff, data, data.LastMessage);
     }
 
-    private static void AssertCommon(WebhookEventData data, DateTimeOffset conversationCreatedAt, ResponseMode mode, string customer)
+    private static void AssertCommon(AssistLoopWebhookEventData data, DateTimeOffset conversationCreatedAt, AssistLoopResponseMode mode, string customer)
     {
         Assert.NotNull(data.Conversation);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", data.Conversation.Uuid);

@@ -42,7 +42,7 @@ public abstract partial class AssistLoopContractTests
             Answer(200, ZapierDoc("step-1-authorization-request.response.json")));
 
         var result = await Wire.CallAsync(
-            ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).AuthorizeAsync(State, RedirectUri, Scopes, SessionCookie, approved: true, ct),
+            ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).AuthorizeAsync(State, RedirectUri, Scopes, SessionCookie, approved: true, cancellationToken: ct),
             stub);
 
         Assert.Equal(RequestId, result.RequestId);
@@ -82,8 +82,8 @@ public abstract partial class AssistLoopContractTests
         var exchanged = await Wire.CallAsync(
             async ct =>
             {
-                var tokens = await client.ExchangeCodeAsync(AuthorizationCode, RedirectUri, ct);
-                await client.GetMeAsync(ct);
+                var tokens = await client.ExchangeCodeAsync(AuthorizationCode, RedirectUri, cancellationToken: ct);
+                await client.GetMeAsync(cancellationToken: ct);
                 return tokens;
             },
             token,
@@ -105,7 +105,7 @@ public abstract partial class AssistLoopContractTests
         var refresh = Wire.Expect(TokenEndpoint().Json(ZapierDoc("step-4-automatic-token-refresh.request.json")), Answer(200, ZapierDoc("step-4-automatic-token-refresh.response.json")));
         var me = Wire.Expect(Get("/oauth/me"), Answer(200, Doc("get-current-user.response.json")));
 
-        await Wire.CallAsync(ct => client.GetMeAsync(ct), refresh, me);
+        await Wire.CallAsync(ct => client.GetMeAsync(cancellationToken: ct), refresh, me);
 
         // "Each refresh operation returns a new refresh token. Always update your stored refresh token."
         var saved = await store.GetTokensAsync(TestContext.Current.CancellationToken);
@@ -118,7 +118,7 @@ public abstract partial class AssistLoopContractTests
     {
         var token = Wire.Expect(TokenEndpoint().Json(CodeExchangeRequestJson), Answer(200, ZapierDoc("step-2-exchange-authorization-code.response.json")));
 
-        var exchanged = await Wire.CallAsync(ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).ExchangeCodeAsync(AuthorizationCode, RedirectUri, ct), token);
+        var exchanged = await Wire.CallAsync(ct => OAuthClient(new InMemoryTokenStore(), new FrozenClock()).ExchangeCodeAsync(AuthorizationCode, RedirectUri, cancellationToken: ct), token);
 
         Assert.Equal("Bearer", exchanged.Value.TokenType);
     }

@@ -33,8 +33,8 @@ public abstract partial class AssistLoopContractTests
         var pages = await Wire.CallAsync(
             async ct =>
             {
-                var read = new List<Page<Message>>();
-                await foreach (var page in Client().FindMessagesAsync(ConversationUuid, perPage: 10, cancellationToken: ct).AsPages(ct))
+                var read = new List<Page<AssistLoopMessage>>();
+                await foreach (var page in Client().ListMessagesAsync(ConversationUuid, perPage: 10, cancellationToken: ct).AsPages(ct))
                 {
                     read.Add(page);
                 }

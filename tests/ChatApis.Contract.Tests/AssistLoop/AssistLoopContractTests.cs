@@ -2,6 +2,7 @@ using ChatApis.AssistLoop;
 using ChatApis.Auth.OAuth;
 using ChatApis.Contract.Tests.Coverage;
 using ChatApis.Contract.Tests.Support;
+using ChatApis.Pagination;
 
 namespace ChatApis.Contract.Tests.AssistLoop;
 
@@ -54,6 +55,20 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
 
     /// <summary>The document's subscribe example's target_url.</summary>
     protected abstract Uri SubscribeTargetUrl { get; }
+
+    /// <summary>Fetches a one-response list (AssistLoop documents no paging) and returns its only page.</summary>
+    protected static async Task<Page<T>> OnePage<T>(AsyncPageable<T> pageable)
+    {
+        var pages = new List<Page<T>>();
+        await foreach (var page in pageable.AsPages())
+        {
+            pages.Add(page);
+        }
+
+        var only = Assert.Single(pages);
+        Assert.False(only.HasMore);
+        return only;
+    }
 
     public void Dispose()
     {
@@ -112,7 +127,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
     {
         var stub = Wire.Expect(Get("/oauth/me"), Answer(200, Doc("get-current-user.response.json")));
 
-        var me = await Wire.CallAsync(ct => Client().GetMeAsync(ct), stub);
+        var me = await Wire.CallAsync(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
         Assert.Equal(RequestId, me.RequestId);
@@ -129,14 +144,19 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
         var stub = Wire.Expect(Post("/webhooks/subscribe").Json(Doc("subscribe-to-webhooks.request.json")), Answer(200, Doc("subscribe-to-webhooks.response.json")));
 
         var subscribed = await Wire.CallAsync(
-            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, WebhookEventType.NewConversation, cancellationToken: ct),
+            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
             stub);
 
         Assert.Equal(RequestId, subscribed.RequestId);
-        Assert.Equal("whk_xyz789", subscribed.Value.Data.Id);
-        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", subscribed.Value.Data.Secret);
-        Assert.Equal("Webhook subscribed successfully", subscribed.Value.Message);
-        Unmapped.None(subscribed.Value, subscribed.Value.Data);
+        Assert.Equal("whk_xyz789", subscribed.Value.Id);
+        Assert.Equal(SubscribeTargetUrl, subscribed.Value.TargetUrl);
+        Assert.Equal("new_conversation", subscribed.Value.EventName);
+        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", subscribed.Value.GetAssistLoopSecret());
+        var raw = Assert.IsType<AssistLoopWebhookSubscription>(subscribed.Value.Raw);
+        Assert.Equal("whk_xyz789", raw.Data.Id);
+        Assert.Equal("whsec_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", raw.Data.Secret);
+        Assert.Equal("Webhook subscribed successfully", raw.Message);
+        Unmapped.None(raw, raw.Data);
     }
 
     [Fact]
@@ -150,24 +170,23 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
         var stub = Wire.Expect(Post("/webhooks/subscribe").Json(body), Answer(200, Doc("subscribe-to-webhooks.response.json")));
 
         var subscribed = await Wire.CallAsync(
-            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, WebhookEventType.HumanHandoffRequired, "crm-42", ct),
+            ct => Client().SubscribeWebhookAsync(OrganizationUuid, AgentUuid, SubscribeTargetUrl, AssistLoopWebhookEventType.HumanHandoffRequired, "crm-42", cancellationToken: ct),
             stub);
 
-        Assert.Equal("whk_xyz789", subscribed.Value.Data.Id);
+        Assert.Equal("whk_xyz789", subscribed.Value.Id);
     }
 
     [Fact]
     [Covers("DELETE /webhooks/unsubscribe/{uuid}", Aspect.Request | Aspect.Response)]
-    public async Task Unsubscribe_deletes_the_subscription_by_id_and_reads_the_null_data()
+    public async Task Unsubscribe_deletes_the_subscription_by_id_and_answers_with_the_response()
     {
         var stub = Wire.Expect(Delete("/webhooks/unsubscribe/whk_xyz789"), Answer(200, Doc("unsubscribe-from-webhooks.response.json")));
 
-        var result = await Wire.CallAsync(ct => Client().UnsubscribeWebhookAsync(SubscriptionId, ct), stub);
+        var result = await Wire.CallAsync(ct => Client().UnsubscribeWebhookAsync(SubscriptionId, cancellationToken: ct), stub);
 
+        // The dialect's UnsubscribeWebhookAsync returns the response only: {"data": null, "message"} carries nothing more.
         Assert.Equal(RequestId, result.RequestId);
-        Assert.Null(result.Value.Data);
-        Assert.Equal("Webhook unsubscribed successfully", result.Value.Message);
-        Unmapped.None(result.Value);
+        Assert.Equal(System.Net.HttpStatusCode.OK, result.StatusCode);
     }
 
     [Fact]
@@ -179,15 +198,15 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Answer(200, Doc("list-conversations.response.json")));
 
         var list = await Wire.CallAsync(
-            ct => Client().ListConversationsAsync(AgentUuid, ConversationStatus.Open, ResponseMode.Ai, perPage: 20, cancellationToken: ct),
+            ct => OnePage(Client().ListConversationsAsync(AgentUuid, AssistLoopConversationStatus.Open, AssistLoopResponseMode.Ai, perPage: 20, cancellationToken: ct)),
             stub);
 
-        Assert.Equal(RequestId, list.RequestId);
-        var conversation = Assert.Single(list.Value);
+        Assert.Equal(RequestId, list.Response.RequestId);
+        var conversation = Assert.Single(list.Items);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", conversation.Id);
         Assert.Equal("550e8400-e29b-41d4-a716-446655440000", conversation.Uuid);
         Assert.Equal("sess_abc123", conversation.SessionId);
-        Assert.Equal(ResponseMode.Ai, conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, conversation.ResponseMode);
         Assert.True(conversation.IsOpen);
         Assert.False(conversation.LastMessageSeen);
         Assert.Null(conversation.DeletedAt);
@@ -213,10 +232,10 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Answer(200, "[]"));
 
         var list = await Wire.CallAsync(
-            ct => Client().ListConversationsAsync(AgentUuid, ConversationStatus.Closed, ResponseMode.Human, from, to, 100, ct),
+            ct => OnePage(Client().ListConversationsAsync(AgentUuid, AssistLoopConversationStatus.Closed, AssistLoopResponseMode.Human, from, to, 100, cancellationToken: ct)),
             stub);
 
-        Assert.Empty(list.Value);
+        Assert.Empty(list.Items);
     }
 
     [Fact]
@@ -225,9 +244,9 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
     {
         var stub = Wire.Expect(Get("/automation/agents/agt_abc123/conversations/list"), Answer(200, Doc("list-conversations.response.json")));
 
-        var list = await Wire.CallAsync(ct => Client().ListConversationsAsync(AgentUuid, cancellationToken: ct), stub);
+        var list = await Wire.CallAsync(ct => OnePage(Client().ListConversationsAsync(AgentUuid, cancellationToken: ct)), stub);
 
-        Assert.Equal("sess_abc123", Assert.Single(list.Value).SessionId);
+        Assert.Equal("sess_abc123", Assert.Single(list.Items).SessionId);
     }
 
     [Fact]
@@ -238,7 +257,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Get("/automation/agents/agt_abc123/conversations/recent-sample").Query("limit", "3").Query("type", "new_conversation"),
             Answer(200, Doc("get-recent-conversation-samples.response.json")));
 
-        var samples = await Wire.CallAsync(ct => Client().GetRecentSamplesAsync(AgentUuid, 3, WebhookEventType.NewConversation, ct), stub);
+        var samples = await Wire.CallAsync(ct => Client().GetRecentSamplesAsync(AgentUuid, 3, AssistLoopWebhookEventType.NewConversation, cancellationToken: ct), stub);
 
         Assert.Equal(RequestId, samples.RequestId);
         var sample = Assert.Single(samples.Value);
@@ -255,7 +274,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Get("/automation/agents/agt_abc123/conversations/recent-sample").Query("type", "human_handoff_required"),
             Answer(200, Fixture.AsArray(Doc("human-handoff-required-event.json"))));
 
-        var samples = await Wire.CallAsync(ct => Client().GetRecentSamplesAsync(AgentUuid, type: WebhookEventType.HumanHandoffRequired, cancellationToken: ct), stub);
+        var samples = await Wire.CallAsync(ct => Client().GetRecentSamplesAsync(AgentUuid, type: AssistLoopWebhookEventType.HumanHandoffRequired, cancellationToken: ct), stub);
 
         AssertHandoff(Assert.Single(samples.Value));
     }
@@ -268,7 +287,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Post("/automation/conversations/550e8400-e29b-41d4-a716-446655440000/close").Json(Doc("close-conversation.request.json")),
             Answer(200, Doc("close-conversation.response.json")));
 
-        var closed = await Wire.CallAsync(ct => Client().CloseConversationAsync(ConversationUuid, ct), stub);
+        var closed = await Wire.CallAsync(ct => Client().CloseConversationAsync(ConversationUuid, cancellationToken: ct), stub);
 
         Assert.Equal(RequestId, closed.RequestId);
         Assert.Equal("conversation_closed", closed.Value.Status);
@@ -294,10 +313,10 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
                 Assert.Equal("msg_abc124", agent.Id);
                 Assert.Equal("660e8400-e29b-41d4-a716-446655440002", agent.Uuid);
                 Assert.Equal("I'd be happy to help you with your order. Could you provide your order number?", agent.Content);
-                Assert.Equal(MessageType.Agent, agent.Type);
+                Assert.Equal(AssistLoopMessageType.Agent, agent.Type);
                 Assert.Null(agent.IsRead);
                 Assert.Null(agent.Status);
-                Assert.Equal(ResponderType.Ai, agent.ResponderType);
+                Assert.Equal(AssistLoopResponderType.Ai, agent.ResponderType);
                 Assert.Null(agent.EmailedAt);
                 Assert.False(agent.EmailSeen);
                 Assert.Null(agent.EmailOpenedAt);
@@ -313,7 +332,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
                 Assert.Equal("msg_abc123", guest.Id);
                 Assert.Equal("660e8400-e29b-41d4-a716-446655440001", guest.Uuid);
                 Assert.Equal("I need help with my order", guest.Content);
-                Assert.Equal(MessageType.Guest, guest.Type);
+                Assert.Equal(AssistLoopMessageType.Guest, guest.Type);
                 Assert.Null(guest.IsRead);
                 Assert.Null(guest.Status);
                 Assert.Null(guest.ResponderType);
@@ -340,7 +359,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
                 .QueryInstant("created_from", from).QueryInstant("created_to", to).Query("per_page", "10"),
             Answer(200, "[]"));
 
-        var page = await Wire.CallAsync(ct => Client().GetMessagesPageAsync(ConversationUuid, from, to, 10, ct), stub);
+        var page = await Wire.CallAsync(ct => Client().GetMessagesPageAsync(ConversationUuid, from, to, 10, cancellationToken: ct), stub);
 
         Assert.Empty(page.Value);
     }
@@ -354,7 +373,7 @@ public abstract partial class AssistLoopContractTests : IClassFixture<ContractSe
             Answer(200, Doc("reply-to-conversation.response.json")));
 
         var reply = await Wire.CallAsync(
-            ct => Client().ReplyAsync(ConversationUuid, "Thank you for contacting us. A support agent will be with you shortly.", ct),
+            ct => Client().ReplyAsync(ConversationUuid, "Thank you for contacting us. A support agent will be with you shortly.", cancellationToken: ct),
             stub);
 
         Assert.Equal(RequestId, reply.RequestId);

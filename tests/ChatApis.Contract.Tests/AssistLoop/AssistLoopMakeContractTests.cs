@@ -61,11 +61,11 @@ public sealed class AssistLoopMakeContractTests(ContractServer server) : AssistL
     {
         var stub = Wire.Expect(Get("/my/organizations"), Answer(200, Doc("get-workspaces.response.json")));
 
-        var organizations = await Wire.CallAsync(ct => Client().ListOrganizationsAsync(ct), stub);
+        var organizations = await Wire.CallAsync(ct => OnePage(Client().ListOrganizationsAsync(cancellationToken: ct)), stub);
 
-        Assert.Equal(RequestId, organizations.RequestId);
+        Assert.Equal(RequestId, organizations.Response.RequestId);
         Assert.Collection(
-            organizations.Value,
+            organizations.Items,
             acme =>
             {
                 Assert.Equal("org_abc123xyz", acme.OrganizationUuid);
@@ -88,11 +88,11 @@ public sealed class AssistLoopMakeContractTests(ContractServer server) : AssistL
     {
         var stub = Wire.Expect(Get("/organizations/org_abc123xyz/agents"), Answer(200, Doc("get-agents.response.json")));
 
-        var agents = await Wire.CallAsync(ct => Client().ListAgentsAsync("org_abc123xyz", ct), stub);
+        var agents = await Wire.CallAsync(ct => OnePage(Client().ListAgentsAsync("org_abc123xyz", cancellationToken: ct)), stub);
 
-        Assert.Equal(RequestId, agents.RequestId);
+        Assert.Equal(RequestId, agents.Response.RequestId);
         Assert.Collection(
-            agents.Value,
+            agents.Items,
             support =>
             {
                 Assert.Equal("agent_abc123", support.AgentUuid);
@@ -115,13 +115,13 @@ public sealed class AssistLoopMakeContractTests(ContractServer server) : AssistL
     {
         var stub = Wire.Expect(Get("/automation/agents/agent_abc123/conversations/list").Query("per_page", "100"), Answer(200, Doc("get-conversations.response.json")));
 
-        var list = await Wire.CallAsync(ct => Client().ListConversationsAsync("agent_abc123", perPage: 100, cancellationToken: ct), stub);
+        var list = await Wire.CallAsync(ct => OnePage(Client().ListConversationsAsync("agent_abc123", perPage: 100, cancellationToken: ct)), stub);
 
-        var conversation = Assert.Single(list.Value);
+        var conversation = Assert.Single(list.Items);
         Assert.Equal("conv_abc123xyz", conversation.Id);
         Assert.Equal("conv_abc123xyz", conversation.Uuid);
         Assert.Equal("sess_xyz789", conversation.SessionId);
-        Assert.Equal(ResponseMode.Ai, conversation.ResponseMode);
+        Assert.Equal(AssistLoopResponseMode.Ai, conversation.ResponseMode);
         Assert.True(conversation.IsOpen);
         Assert.False(conversation.LastMessageSeen);
         Assert.Null(conversation.DeletedAt);
@@ -141,7 +141,7 @@ public sealed class AssistLoopMakeContractTests(ContractServer server) : AssistL
             Post("/automation/conversations/550e8400-e29b-41d4-a716-446655440000/close").Json(Doc("close-conversation.request.json")),
             Answer(429, Doc("rate-limiting-429-error-response.json")));
 
-        var error = await Wire.FailsAsync<ChatApiRateLimitException>(ct => Client().CloseConversationAsync(ConversationUuid, ct), stub);
+        var error = await Wire.FailsAsync<ChatApiRateLimitException>(ct => Client().CloseConversationAsync(ConversationUuid, cancellationToken: ct), stub);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Null(error.ErrorCode);
@@ -159,8 +159,8 @@ public sealed class AssistLoopMakeContractTests(ContractServer server) : AssistL
 
     protected override (ExpectedRequest Request, Func<CancellationToken, Task> Call) EndpointCall(string endpoint) => endpoint switch
     {
-        "GET /my/organizations" => (Get("/my/organizations"), ct => Client().ListOrganizationsAsync(ct)),
-        "GET /organizations/{organization_uuid}/agents" => (Get("/organizations/org_abc123xyz/agents"), ct => Client().ListAgentsAsync("org_abc123xyz", ct)),
+        "GET /my/organizations" => (Get("/my/organizations"), ct => OnePage(Client().ListOrganizationsAsync(cancellationToken: ct))),
+        "GET /organizations/{organization_uuid}/agents" => (Get("/organizations/org_abc123xyz/agents"), ct => OnePage(Client().ListAgentsAsync("org_abc123xyz", cancellationToken: ct))),
         _ => base.EndpointCall(endpoint),
     };
 }

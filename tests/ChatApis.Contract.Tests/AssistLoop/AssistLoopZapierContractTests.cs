@@ -35,7 +35,7 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
     {
         var stub = Wire.Expect(Get("/oauth/me"), Answer(200, Doc("testing-authenticate.response.json")));
 
-        var me = await Wire.CallAsync(ct => Client().GetMeAsync(ct), stub);
+        var me = await Wire.CallAsync(ct => Client().GetMeAsync(cancellationToken: ct), stub);
 
         Assert.Equal("usr_abc123", me.Value.Uuid);
         Assert.Equal("Your Name", me.Value.Name);
@@ -53,7 +53,7 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
 
         var samples = await Wire.CallAsync(ct => Client().GetRecentSamplesAsync("YOUR_AGENT_UUID", limit: 1, cancellationToken: ct), stub);
 
-        Assert.IsType<NewConversationEvent>(Assert.Single(samples.Value));
+        Assert.IsType<AssistLoopNewConversationEvent>(Assert.Single(samples.Value));
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
         var stub = Wire.Expect(Post("/webhooks/subscribe").Json(Doc("testing-subscribe-to-webhooks.request.json")), Answer(200, Doc("subscribe-to-webhooks.response.json")));
 
         var subscribed = await Wire.CallAsync(
-            ct => Client().SubscribeWebhookAsync("YOUR_ORG_UUID", "YOUR_AGENT_UUID", new Uri("https://webhook.site/your-unique-url"), WebhookEventType.NewConversation, cancellationToken: ct),
+            ct => Client().SubscribeWebhookAsync("YOUR_ORG_UUID", "YOUR_AGENT_UUID", new Uri("https://webhook.site/your-unique-url"), AssistLoopWebhookEventType.NewConversation, cancellationToken: ct),
             stub);
 
-        Assert.Equal("whk_xyz789", subscribed.Value.Data.Id);
+        Assert.Equal("whk_xyz789", subscribed.Value.Id);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
     public async Task Testing_conversation_queries_per_page_5_is_refused_before_sending_because_the_parameter_table_says_min_10()
     {
         // The Testing section lists "?status=1&per_page=5"; the parameter table says "min: 10, max: 100".
-        var error = await Wire.FailsAsync<ArgumentOutOfRangeException>(ct => Client().ListConversationsAsync("YOUR_AGENT_UUID", ConversationStatus.Open, perPage: 5, cancellationToken: ct));
+        var error = await Wire.FailsAsync<ArgumentOutOfRangeException>(ct => OnePage(Client().ListConversationsAsync("YOUR_AGENT_UUID", AssistLoopConversationStatus.Open, perPage: 5, cancellationToken: ct)));
 
         Assert.Equal("perPage", error.ParamName);
     }
@@ -94,7 +94,7 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
             {
                 var client = Client();
                 await client.GetMessagesPageAsync("CONVERSATION_UUID", perPage: 10, cancellationToken: ct);
-                return await client.ReplyAsync("CONVERSATION_UUID", "This is a test message from the API", ct);
+                return await client.ReplyAsync("CONVERSATION_UUID", "This is a test message from the API", cancellationToken: ct);
             },
             find,
             reply);
@@ -110,7 +110,7 @@ public sealed class AssistLoopZapierContractTests(ContractServer server) : Assis
             Post("/automation/conversations/CONVERSATION_UUID/close").Json(Doc("testing-test-conversation-closing.request.json")),
             Answer(200, Doc("close-conversation.response.json")));
 
-        var closed = await Wire.CallAsync(ct => Client().CloseConversationAsync("CONVERSATION_UUID", ct), stub);
+        var closed = await Wire.CallAsync(ct => Client().CloseConversationAsync("CONVERSATION_UUID", cancellationToken: ct), stub);
 
         Assert.Equal("zapier", closed.Value.Platform);
     }

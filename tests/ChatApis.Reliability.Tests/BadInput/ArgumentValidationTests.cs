@@ -520,7 +520,7 @@ public class ArgumentValidationTests
             _ when type == typeof(DateTimeOffset) => ManualTimeProvider.DefaultStart,
             _ when type == typeof(ChattingNewContact) => new ChattingNewContact("lead@example.com"),
             _ when type == typeof(ChattingEvent) => ChattingEvent.ConversationCreated,
-            _ when type == typeof(WebhookEventType) => WebhookEventType.NewConversation,
+            _ when type == typeof(AssistLoopWebhookEventType) => AssistLoopWebhookEventType.NewConversation,
             _ when type == typeof(ZipchatWatchCursor) => ZipchatWatchCursor.StartingAt(ManualTimeProvider.DefaultStart),
             _ => throw new InvalidOperationException($"No valid value known for {type.Name} {parameter.Name} of {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}: add one here."),
         };

@@ -27,9 +27,9 @@ public class IdsInDiagnosticsTests
         return surface switch
         {
             Surfaces.AssistLoopSurfaceDefinition { Kind: AssistLoopSurface.Make } s => ("GET", $"{s.BasePath}organizations/{Id}/agents", "organizations/{organization_uuid}/agents", Id,
-                async c => await ((AssistLoopClient)c).ListAgentsAsync(Id, CancellationToken.None)),
+                async c => await ((AssistLoopClient)c).ListAgentsAsync(Id, cancellationToken: CancellationToken.None).AsPages().ToListAsync()),
             Surfaces.AssistLoopSurfaceDefinition s => ("POST", $"{s.BasePath}automation/conversations/{Id}/reply", "automation/conversations/{conversationUuid}/reply", Id,
-                async c => await ((AssistLoopClient)c).ReplyAsync(Id, "On it.", CancellationToken.None)),
+                async c => await ((AssistLoopClient)c).ReplyAsync(Id, "On it.", cancellationToken: CancellationToken.None)),
             Surfaces.ZipchatSurface => ("GET", $"/{Testing.Zipchat.ZipchatSimulator.ApiPath}chats/{Testing.Zipchat.ZipchatSimulator.ChatId}/users/987654321", "chats/{chat_id}/users/{id}", "987654321",
                 async c => await ((ZipchatClient)c).GetUserAsync(987654321, cancellationToken: CancellationToken.None)),
             Surfaces.ChattingSurface => ("POST", $"/api/zapier/conversations/{Id}/messages", "conversations/{id}/messages", Id,

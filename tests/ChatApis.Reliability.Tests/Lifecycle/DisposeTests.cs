@@ -62,8 +62,8 @@ public class DisposeTests
 
         // Closing has its own budget, 10 per minute: 10 closes are sent and held, 3 more wait for it while
         // holding a permit of the general budget (60 per minute).
-        var inFlight = Enumerable.Range(0, 10).Select(i => client.CloseConversationAsync($"conv-{i}", Ct)).ToList();
-        var queued = Enumerable.Range(10, 3).Select(i => client.CloseConversationAsync($"conv-{i}", Ct)).ToList();
+        var inFlight = Enumerable.Range(0, 10).Select(i => client.CloseConversationAsync($"conv-{i}", cancellationToken: Ct)).ToList();
+        var queued = Enumerable.Range(10, 3).Select(i => client.CloseConversationAsync($"conv-{i}", cancellationToken: Ct)).ToList();
         await server.Arrived.WaitAsync(HangGuard, Ct);
         Assert.All(queued, call => Assert.False(call.IsCompleted));
 

@@ -8,7 +8,7 @@ namespace ChatApis.Reliability.Tests.Pagination;
 
 /// <summary>
 /// AssistLoop documents <c>created_to</c> as "created before this date" without saying whether an item
-/// exactly at the date is included. FindMessagesAsync must yield every message exactly once against a
+/// exactly at the date is included. ListMessagesAsync must yield every message exactly once against a
 /// server that reads it strictly and one that reads it inclusively, with many messages sharing a second
 /// (one second holding more than a page). Before, a strict server lost the messages that shared the
 /// oldest timestamp of a page but were not on it, and a full page within one second ended the walk.
@@ -33,8 +33,8 @@ public class FindMessagesWalkTests
         await using var server = Server(messages, strict);
         using var client = Client(server);
 
-        var seen = new List<Message>();
-        await foreach (var message in client.FindMessagesAsync(Conversation, perPage: 10, cancellationToken: Ct).WithCancellation(Ct))
+        var seen = new List<AssistLoopMessage>();
+        await foreach (var message in client.ListMessagesAsync(Conversation, perPage: 10, cancellationToken: Ct).WithCancellation(Ct))
         {
             seen.Add(message);
             Assert.True(seen.Count <= 47, "more messages than the conversation holds");
@@ -70,7 +70,7 @@ public class FindMessagesWalkTests
         var expected = messages.Where(m => m.At > from && (strict ? m.At < to : m.At <= to)).Select(m => m.Id).ToList();
 
         var seen = new List<string>();
-        await foreach (var message in client.FindMessagesAsync(Conversation, from, to, perPage: 10, Ct).WithCancellation(Ct))
+        await foreach (var message in client.ListMessagesAsync(Conversation, from, to, perPage: 10, cancellationToken: Ct).WithCancellation(Ct))
         {
             seen.Add(message.Id!);
         }

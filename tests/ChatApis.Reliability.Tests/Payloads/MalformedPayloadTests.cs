@@ -121,6 +121,20 @@ public class MalformedPayloadTests
     // UnsubscribeWebhookAsync answers ApiResponse; RootModel still finds the parsed body of an ApiResponse<T>.
     private static Task<object?> BoxResponse(Task<ApiResponse> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
 
+    // A one-response list (AssistLoop's): its first page's response (the list is its value), fetched as the caller enumerates.
+    private static async Task<object?> BoxFirstPage<T>(ChatApis.Pagination.AsyncPageable<T> list)
+    {
+        await foreach (var page in list.AsPages())
+        {
+            return page.Response;
+        }
+
+        return null;
+    }
+
+    // A call whose answer has no body the caller needs (e.g. AssistLoop's UnsubscribeWebhookAsync).
+    private static Task<object?> BoxNoBody(Task<ApiResponse> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
+
     private static IEnumerable<PayloadModel> BuildModels()
     {
         const string Al = "/api/v1/";
@@ -129,17 +143,17 @@ public class MalformedPayloadTests
         static AssistLoopClient A(ChatApiClient c) => (AssistLoopClient)c;
         var zapier = Surfaces.AssistLoopZapier;
         var make = Surfaces.AssistLoopMake;
-        yield return new("AssistLoop conversations", "assistloop/zapier/conversations.json", zapier, "GET", $"{Al}automation/agents/{agent}/conversations/list", (c, ct) => Box(A(c).ListConversationsAsync(agent, cancellationToken: ct)));
+        yield return new("AssistLoop conversations", "assistloop/zapier/conversations.json", zapier, "GET", $"{Al}automation/agents/{agent}/conversations/list", (c, ct) => BoxFirstPage(A(c).ListConversationsAsync(agent, cancellationToken: ct)));
         yield return new("AssistLoop messages", "assistloop/zapier/messages.json", zapier, "GET", $"{Al}automation/conversations/{conv}/messages/find", (c, ct) => Box(A(c).GetMessagesPageAsync(conv, cancellationToken: ct)));
-        yield return new("AssistLoop reply", "assistloop/zapier/reply.json", zapier, "POST", $"{Al}automation/conversations/{conv}/reply", (c, ct) => Box(A(c).ReplyAsync(conv, "hi", ct)));
-        yield return new("AssistLoop close", "assistloop/zapier/close.json", zapier, "POST", $"{Al}automation/conversations/{conv}/close", (c, ct) => Box(A(c).CloseConversationAsync(conv, ct)));
-        yield return new("AssistLoop me", "assistloop/zapier/me.json", zapier, "GET", $"{Al}oauth/me", (c, ct) => Box(A(c).GetMeAsync(ct)));
+        yield return new("AssistLoop reply", "assistloop/zapier/reply.json", zapier, "POST", $"{Al}automation/conversations/{conv}/reply", (c, ct) => Box(A(c).ReplyAsync(conv, "hi", cancellationToken: ct)));
+        yield return new("AssistLoop close", "assistloop/zapier/close.json", zapier, "POST", $"{Al}automation/conversations/{conv}/close", (c, ct) => Box(A(c).CloseConversationAsync(conv, cancellationToken: ct)));
+        yield return new("AssistLoop me", "assistloop/zapier/me.json", zapier, "GET", $"{Al}oauth/me", (c, ct) => Box(A(c).GetMeAsync(cancellationToken: ct)));
         yield return new("AssistLoop subscribe", "assistloop/zapier/subscribe.json", zapier, "POST", $"{Al}webhooks/subscribe",
-            (c, ct) => Box(A(c).SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, agent, new Uri("https://hooks.example.com/x"), WebhookEventType.NewConversation, cancellationToken: ct)), RootIsModel: false);
-        yield return new("AssistLoop unsubscribe", "assistloop/zapier/unsubscribe.json", zapier, "DELETE", $"{Al}webhooks/unsubscribe/whk_1", (c, ct) => Box(A(c).UnsubscribeWebhookAsync("whk_1", ct)));
+            (c, ct) => Box(A(c).SubscribeWebhookAsync(AssistLoopSimulator.OrganizationUuid, agent, new Uri("https://hooks.example.com/x"), AssistLoopWebhookEventType.NewConversation, cancellationToken: ct)), RootIsModel: false);
+        yield return new("AssistLoop unsubscribe", "assistloop/zapier/unsubscribe.json", zapier, "DELETE", $"{Al}webhooks/unsubscribe/whk_1", (c, ct) => BoxNoBody(A(c).UnsubscribeWebhookAsync("whk_1", cancellationToken: ct)), RootIsModel: false);
         yield return new("AssistLoop recent samples", "assistloop/zapier/recent-sample.json", zapier, "GET", $"{Al}automation/agents/{agent}/conversations/recent-sample", (c, ct) => Box(A(c).GetRecentSamplesAsync(agent, cancellationToken: ct)));
-        yield return new("AssistLoop organizations", "assistloop/make/organizations.json", make, "GET", "/v1/my/organizations", (c, ct) => Box(A(c).ListOrganizationsAsync(ct)));
-        yield return new("AssistLoop agents", "assistloop/make/agents.json", make, "GET", $"/v1/organizations/{AssistLoopSimulator.MakeOrganizationUuid}/agents", (c, ct) => Box(A(c).ListAgentsAsync(AssistLoopSimulator.MakeOrganizationUuid, ct)));
+        yield return new("AssistLoop organizations", "assistloop/make/organizations.json", make, "GET", "/v1/my/organizations", (c, ct) => BoxFirstPage(A(c).ListOrganizationsAsync(cancellationToken: ct)));
+        yield return new("AssistLoop agents", "assistloop/make/agents.json", make, "GET", $"/v1/organizations/{AssistLoopSimulator.MakeOrganizationUuid}/agents", (c, ct) => BoxFirstPage(A(c).ListAgentsAsync(AssistLoopSimulator.MakeOrganizationUuid, cancellationToken: ct)));
         yield return new("AssistLoopWebhookEvent.Parse (new conversation)", "assistloop/zapier/event-new-conversation.json", Parse: b => AssistLoopWebhookEvent.Parse(b));
         yield return new("AssistLoopWebhookEvent.Parse (handoff)", "assistloop/zapier/event-human-handoff.json", Parse: b => AssistLoopWebhookEvent.Parse(b));
 

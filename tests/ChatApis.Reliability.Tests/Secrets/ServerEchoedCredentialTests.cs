@@ -111,7 +111,7 @@ public class ServerEchoedCredentialTests
         h.Sim.Faults.On("POST", "/oauth/token").Once(Fault.Status(401, $$"""{"error":"invalid_client","message":"Unknown client secret {{AssistLoopSimulator.ClientSecret}}."}"""));
         var redirect = new Uri(h.Surface == Surfaces.AssistLoopMake ? AssistLoopSimulator.MakeRedirectUri : AssistLoopSimulator.ZapierRedirectUri);
 
-        var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.ExchangeCodeAsync("code_123", redirect, CancellationToken.None), AssistLoopSimulator.ClientSecret);
+        var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.ExchangeCodeAsync("code_123", redirect, cancellationToken: CancellationToken.None), AssistLoopSimulator.ClientSecret);
 
         Assert.Equal(401, (int)error.StatusCode!.Value);
         Assert.Contains($"Unknown client secret {Redacted}.", error.Message, StringComparison.Ordinal);
@@ -125,13 +125,13 @@ public class ServerEchoedCredentialTests
         var (organization, agent) = h.Surface == Surfaces.AssistLoopMake
             ? (AssistLoopSimulator.MakeOrganizationUuid, AssistLoopSimulator.MakeAgentUuid)
             : (AssistLoopSimulator.OrganizationUuid, AssistLoopSimulator.AgentUuid);
-        var subscription = await h.AssistLoop.SubscribeWebhookAsync(organization, agent, new Uri("https://hooks.example.com/catch/1"), WebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
-        var secret = subscription.Value.Data.Secret!;
-        var id = subscription.Value.Data.Id!;
+        var subscription = await h.AssistLoop.SubscribeWebhookAsync(organization, agent, new Uri("https://hooks.example.com/catch/1"), AssistLoopWebhookEventType.NewConversation, cancellationToken: TestContext.Current.CancellationToken);
+        var secret = subscription.Value.GetAssistLoopSecret()!;
+        var id = subscription.Value.Id;
         var path = $"{((Surfaces.AssistLoopSurfaceDefinition)h.Surface).BasePath}webhooks/unsubscribe/{id}";
         h.Sim.Faults.On("DELETE", path).Once(Fault.Status(500, h.Surface.ErrorBody("server_error", $"Could not delete hook with secret {secret}.")));
 
-        var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.UnsubscribeWebhookAsync(id, CancellationToken.None), secret);
+        var error = await h.FailsWithoutLeakingAsync(async () => await h.AssistLoop.UnsubscribeWebhookAsync(id, cancellationToken: CancellationToken.None), secret);
 
         Assert.IsType<ChatApiServerException>(error);
         Assert.Contains($"Could not delete hook with secret {Redacted}.", error.Message, StringComparison.Ordinal);

@@ -26,6 +26,20 @@ public static class Surfaces
 
     private static Task<object?> Box<T>(Task<ApiResponse<T>> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
 
+    // A one-response list (AssistLoop's): its first page's response (the list is its value), fetched as the caller enumerates.
+    private static async Task<object?> BoxFirstPage<T>(ChatApis.Pagination.AsyncPageable<T> list)
+    {
+        await foreach (var page in list.AsPages())
+        {
+            return page.Response;
+        }
+
+        return null;
+    }
+
+    // A call whose answer has no body the caller needs (e.g. AssistLoop's UnsubscribeWebhookAsync).
+    private static Task<object?> BoxNoBody(Task<ApiResponse> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
+
     public sealed class AssistLoopSurfaceDefinition(AssistLoopSurface surface) : Surface(surface == AssistLoopSurface.Make ? "AssistLoop Make" : "AssistLoop Zapier")
     {
         public AssistLoopSurface Kind => surface;
@@ -53,12 +67,12 @@ public static class Surfaces
             new AssistLoopClient(Options(baseAddress, settings), settings.Time, SecretSink.LoggerFactory);
 
         public override SurfaceCall Read => surface == AssistLoopSurface.Make
-            ? new("list organizations", "GET", "/v1/my/organizations", true, (c, ct) => Box(((AssistLoopClient)c).ListOrganizationsAsync(ct)))
+            ? new("list organizations", "GET", "/v1/my/organizations", true, (c, ct) => BoxFirstPage(((AssistLoopClient)c).ListOrganizationsAsync(cancellationToken: ct)))
             : new("list conversations", "GET", $"/api/v1/automation/agents/{AssistLoopSimulator.AgentUuid}/conversations/list", true,
-                (c, ct) => Box(((AssistLoopClient)c).ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: ct)));
+                (c, ct) => BoxFirstPage(((AssistLoopClient)c).ListConversationsAsync(AssistLoopSimulator.AgentUuid, cancellationToken: ct)));
 
         public override SurfaceCall Write => new("reply", "POST", $"{BasePath}automation/conversations/{AssistLoopSimulator.ConversationUuid}/reply", false,
-            (c, ct) => Box(((AssistLoopClient)c).ReplyAsync(AssistLoopSimulator.ConversationUuid, "We are on it.", ct)));
+            (c, ct) => Box(((AssistLoopClient)c).ReplyAsync(AssistLoopSimulator.ConversationUuid, "We are on it.", cancellationToken: ct)));
 
         public override IEnumerable<string> Secrets => [AssistLoopSimulator.AccessToken, AssistLoopSimulator.RefreshToken, AssistLoopSimulator.ClientSecret];
 

@@ -14,16 +14,24 @@ public sealed class AssistLoopSdkClient(Uri baseAddress, HttpMessageHandler? stu
         stub)
 {
     /// <inheritdoc />
-    public override async Task<int> ListAsync(CancellationToken cancellationToken = default) =>
-        (await Client.ListConversationsAsync(AssistLoopScenario.AgentUuid, perPage: VendorScenario.PageSize, cancellationToken: cancellationToken)).Value.Count;
+    public override async Task<int> ListAsync(CancellationToken cancellationToken = default)
+    {
+        // AssistLoop answers the list in one response: the pageable's one page.
+        await foreach (var page in Client.ListConversationsAsync(AssistLoopScenario.AgentUuid, perPage: VendorScenario.PageSize, cancellationToken: cancellationToken).AsPages(cancellationToken))
+        {
+            return page.Items.Count;
+        }
+
+        return 0;
+    }
 
     /// <inheritdoc />
     public override async Task<int> SimpleAsync(CancellationToken cancellationToken = default) =>
-        (await Client.GetMeAsync(cancellationToken)).Value.Uuid.Length;
+        (await Client.GetMeAsync(cancellationToken: cancellationToken)).Value.Uuid.Length;
 
     /// <inheritdoc />
     public override async Task<int> PostAsync(CancellationToken cancellationToken = default) =>
-        (await Client.ReplyAsync(AssistLoopScenario.ConversationUuid, AssistLoopScenario.ReplyText, cancellationToken)).Value.MessageId.Length;
+        (await Client.ReplyAsync(AssistLoopScenario.ConversationUuid, AssistLoopScenario.ReplyText, cancellationToken: cancellationToken)).Value.MessageId.Length;
 
     /// <inheritdoc />
     public override Task<long> WalkAsync(long maxItems = long.MaxValue, CancellationToken cancellationToken = default) =>
