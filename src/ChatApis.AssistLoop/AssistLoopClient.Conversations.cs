@@ -34,7 +34,7 @@ public partial class AssistLoopClient
     /// <param name="perPage">The page size, 10 to 100 (AssistLoop's default is 20; Make's dropdown uses 100); not sent when null.</param>
     /// <param name="options">This call's settings (timeout, extra headers), if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The conversations (one page; <see cref="AsyncPageable{T}.AsPages"/> shows its response).</returns>
+    /// <returns>The conversations (one page; <see cref="AsyncPageable{T}.AsPages(CancellationToken)"/> shows its response).</returns>
     /// <exception cref="ArgumentException">An argument is out of range (checked here, before anything is sent).</exception>
     public virtual AsyncPageable<AssistLoopConversation> ListConversationsAsync(
         string agentUuid,
