@@ -72,27 +72,6 @@ public static class ChatApiServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Registers one named client of a vendor from delegates (superseded by the descriptor overload).</summary>
-    /// <typeparam name="TClient">The vendor's client type.</typeparam>
-    /// <typeparam name="TOptions">The vendor's options type.</typeparam>
-    /// <param name="services">The service collection.</param>
-    /// <param name="name">The client's name.</param>
-    /// <param name="vendor">The vendor's profile.</param>
-    /// <param name="configure">Configures the client's options.</param>
-    /// <param name="createAuthHandler">Creates the client's authentication handler.</param>
-    /// <param name="createClient">Creates the client from its pipeline.</param>
-    /// <returns>The HttpClient builder.</returns>
-    public static IHttpClientBuilder AddChatApiClient<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        this IServiceCollection services,
-        string name,
-        VendorProfile vendor,
-        Action<TOptions> configure,
-        Func<IServiceProvider, string, TOptions, DelegatingHandler> createAuthHandler,
-        Func<ChatApiClientContext<TOptions>, TClient> createClient)
-        where TClient : ChatApiClient
-        where TOptions : ChatApiClientOptions =>
-        services.AddChatApiClient(name, new LegacyVendor<TClient, TOptions>(vendor, createAuthHandler, createClient), configure);
-
     /// <summary>The name of the HttpClient behind a vendor's named client.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="name">The client name.</param>

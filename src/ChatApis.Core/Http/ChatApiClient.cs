@@ -1,7 +1,3 @@
-using ChatApis.DependencyInjection;
-using ChatApis.RateLimiting;
-using Microsoft.Extensions.Logging;
-
 namespace ChatApis.Http;
 
 /// <summary>
@@ -25,26 +21,6 @@ public abstract class ChatApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         _pipeline = pipeline;
-    }
-
-    /// <summary>Creates a standalone client that owns its connection pool (no dependency injection).</summary>
-    /// <param name="vendor">The vendor's profile.</param>
-    /// <param name="options">The validated options.</param>
-    /// <param name="authenticationHandler">The handler that adds credentials.</param>
-    /// <param name="timeProvider">The clock, if not the system's.</param>
-    /// <param name="loggerFactory">Where to log, if anywhere.</param>
-    protected ChatApiClient(VendorProfile vendor, ChatApiClientOptions options, DelegatingHandler authenticationHandler, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
-    {
-        ArgumentNullException.ThrowIfNull(vendor);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(authenticationHandler);
-        options.EnsureValid();
-        var handler = ChatApiHttp.CreateHandlerFor(options, authenticationHandler);
-
-        // The pipeline owns its rate limiter so that Dispose can end the calls queued there (see Dispose).
-        var gate = options.EnableRateLimiting ? new RateLimitGate(vendor.RateLimits, timeProvider ?? TimeProvider.System, options.SharedRateLimiter, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}")) : null;
-        _pipeline = new ChatApiPipeline(handler, vendor, options, gate, timeProvider, loggerFactory?.CreateLogger($"ChatApis.{vendor.Name}"), userAgent: null, ownsHandler: true, ownsGate: true);
-        _ownsPipeline = true;
     }
 
     /// <summary>

@@ -17,8 +17,6 @@ namespace ChatApis.Http;
 /// </summary>
 public sealed class ChatApiPipeline : IDisposable
 {
-    private readonly string _baseText;
-    private readonly string _authorityText;
     private readonly SecretRedactor _secrets;
     private readonly RateLimitGate _gate;
     private readonly CallExecutor _executor;
@@ -51,8 +49,6 @@ public sealed class ChatApiPipeline : IDisposable
         Time = timeProvider ?? TimeProvider.System;
         BaseAddress = BaseAddressPolicy.Normalize(options.BaseAddress ?? vendor.DefaultBaseAddress);
         _gate = !options.EnableRateLimiting ? RateLimitGate.Unlimited : rateLimitGate ?? new RateLimitGate(vendor.RateLimits, Time);
-        _baseText = BaseAddress.AbsoluteUri;
-        _authorityText = BaseAddress.GetLeftPart(UriPartial.Authority);
         _secrets = options.Secrets;
         foreach (var credential in options.Credentials())
         {
@@ -161,62 +157,6 @@ public sealed class ChatApiPipeline : IDisposable
         // The gate before the handlers: its queued calls must end now, not reach the disposed connection pool later.
         _ownedGate?.Dispose();
         _ownedHandler?.Dispose();
-    }
-
-    /// <summary>Sends a request and reads its JSON response with a source-generated contract.</summary>
-    /// <typeparam name="T">The response type.</typeparam>
-    /// <param name="request">The declared request.</param>
-    /// <param name="typeInfo">The source-generated contract of <typeparamref name="T"/>.</param>
-    /// <param name="cancellationToken">The caller's cancellation (never retried, never wrapped).</param>
-    /// <returns>The value and the response metadata.</returns>
-    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        return SendLegacyAsync(request, ExpectedBody<T>.FromJson(typeInfo), cancellationToken);
-    }
-
-    /// <summary>Sends a request and reads its body with a custom parser (e.g. plain text).</summary>
-    /// <typeparam name="T">The response type.</typeparam>
-    /// <param name="request">The declared request.</param>
-    /// <param name="parser">Reads the successful body.</param>
-    /// <param name="cancellationToken">The caller's cancellation.</param>
-    /// <returns>The value and the response metadata.</returns>
-    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, ResponseParser<T> parser, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(parser);
-        return SendLegacyAsync(request, ExpectedBody<T>.FromParser(parser), cancellationToken);
-    }
-
-    /// <summary>Sends a request whose successful body carries nothing the caller needs (e.g. a 204).</summary>
-    /// <param name="request">The declared request.</param>
-    /// <param name="cancellationToken">The caller's cancellation.</param>
-    /// <returns>The response metadata.</returns>
-    public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        await SendLegacyAsync(request, ExpectedBody<bool>.FromParser(ResponseReader.Discard), cancellationToken).ConfigureAwait(false);
-
-    // The hand-built request path, kept only until every caller declares its wire contract with Refit.
-    private Task<ApiResponse<T>> SendLegacyAsync<T>(ApiRequest request, ExpectedBody<T> body, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var operation = new ApiOperation(request.Method, request.PathTemplate)
-        {
-            Idempotent = request.IsRetrySafe,
-            RateLimitBudget = request.RateLimitBudget,
-            SkipAuthentication = request.SkipAuthentication,
-        };
-        var uri = request.BuildUri(_baseText, _authorityText);
-        return _executor.SendAsync(
-            operation,
-            (call, ct) =>
-            {
-                var message = request.CreateMessage(uri);
-                message.Options.Set(ApiCall.OptionKey, call);
-                return HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
-            },
-            body,
-            null,
-            cancellationToken,
-            request.IdempotencyKey);
     }
 
     private static ChatApiClientOptions Valid(ChatApiClientOptions options)

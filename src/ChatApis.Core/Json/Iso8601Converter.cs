@@ -43,6 +43,6 @@ public sealed class Iso8601Converter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(Http.ApiRequest.FormatIso8601(value));
+        writer.WriteStringValue(Http.WireFormat.Iso8601(value));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
     // run to their end.
     private readonly CancellationTokenSource _disposing = new();
 
-    public async Task<ApiResponse<T>> SendAsync<T>(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, ExpectedBody<T> body, RequestOptions? options, CancellationToken cancellationToken, string? fixedIdempotencyKey = null)
+    public async Task<ApiResponse<T>> SendAsync<T>(ApiOperation operation, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, ExpectedBody<T> body, RequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(send);
@@ -30,7 +30,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         ObjectDisposedException.ThrowIf(_disposing.IsCancellationRequested, typeof(ChatApiPipeline));
 
         // One key for the whole call: every retry re-sends it, so the vendor acts once.
-        var key = fixedIdempotencyKey ?? (operation.AcceptsIdempotencyKey ? options?.IdempotencyKey ?? Guid.NewGuid().ToString("N") : null);
+        var key = operation.AcceptsIdempotencyKey ? options?.IdempotencyKey ?? Guid.NewGuid().ToString("N") : null;
         var call = new ApiCall(operation, options, key);
         using var activity = telemetry.StartCall(operation);
         var started = time.GetTimestamp();

@@ -24,15 +24,23 @@ public class RegistrationTests : SimulatorTest
             string.IsNullOrEmpty(Key) ? base.Validate().Append("Key is required.") : base.Validate();
     }
 
-    private IServiceCollection Services(string name, Action<SampleOptions> configure)
+    // The vendor descriptor a vendor package declares: the credentials handler and the client, built the same
+    // way for every registration.
+    private sealed class SampleVendor : ChatApiVendor<SampleClient, SampleOptions>
+    {
+        public static SampleVendor Instance { get; } = new();
+
+        public override VendorProfile Profile { get; } = TestVendor.Profile();
+
+        protected internal override DelegatingHandler CreateAuthenticationHandler(ChatApiClientContext<SampleOptions> context) => new ApiKeyHandler("X-Key", context.Options.Key!);
+
+        protected internal override SampleClient CreateClient(ChatApiClientContext<SampleOptions> context) => new(context.Pipeline);
+    }
+
+    private static IServiceCollection Services(string name, Action<SampleOptions> configure)
     {
         var services = new ServiceCollection();
-        services.AddChatApiClient<SampleClient, SampleOptions>(
-            name,
-            TestVendor.Profile(),
-            configure,
-            (_, _, o) => new ApiKeyHandler("X-Key", o.Key!),
-            context => new SampleClient(context.Pipeline));
+        services.AddChatApiClient(name, SampleVendor.Instance, configure);
         return services;
     }
 
@@ -53,7 +61,7 @@ public class RegistrationTests : SimulatorTest
     public async Task Named_clients_keep_their_own_credentials()
     {
         var services = Services("a", o => { o.Key = "key-a"; o.BaseAddress = new Uri(Sim.BaseAddress, "v1/"); });
-        services.AddChatApiClient<SampleClient, SampleOptions>("b", TestVendor.Profile(), o => { o.Key = "key-b"; o.BaseAddress = new Uri(Sim.BaseAddress, "v1/"); }, (_, _, o) => new ApiKeyHandler("X-Key", o.Key!), c => new SampleClient(c.Pipeline));
+        services.AddChatApiClient("b", SampleVendor.Instance, o => { o.Key = "key-b"; o.BaseAddress = new Uri(Sim.BaseAddress, "v1/"); });
         using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredKeyedService<SampleClient>("a").GetThingAsync(TestContext.Current.CancellationToken);

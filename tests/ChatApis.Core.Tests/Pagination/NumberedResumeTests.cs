@@ -101,7 +101,7 @@ public class NumberedResumeTests : SimulatorTest
         Sim.TotalItems = 12;
         var pipeline = TestVendor.Pipeline(Sim);
         NumberedPageable<Thing> Legacy(int firstPage) => new(
-            (page, ct) => pipeline.SendAsync(new ApiRequest(HttpMethod.Get, "items").AddQuery("page", page).AddQuery("per_page", 5), TestJsonContext.Default.IReadOnlyListThing, ct),
+            (page, ct) => pipeline.ListItemsAsync(page, 5, zeroBased: false, ct),
             firstPage,
             5);
         var oneBased = await Legacy(1).AsPages(Ct).FirstAsync(Ct).AsTask().WaitAsync(Bound, Ct);
@@ -118,10 +118,7 @@ public class NumberedResumeTests : SimulatorTest
     {
         var pipeline = TestVendor.Pipeline(Sim);
         return new NumberedPageable<Thing>(
-            (page, ct) => pipeline.SendAsync(
-                new ApiRequest(HttpMethod.Get, "items").AddQuery("page", page).AddQuery("per_page", perPage).AddQuery("base", numbering == PageNumbering.ZeroBased ? "0" : null),
-                TestJsonContext.Default.IReadOnlyListThing,
-                ct),
+            (page, ct) => pipeline.ListItemsAsync(page, perPage, numbering == PageNumbering.ZeroBased, ct),
             numbering,
             (int)numbering,
             perPage,
