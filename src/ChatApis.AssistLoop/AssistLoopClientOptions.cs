@@ -22,7 +22,7 @@ namespace ChatApis.AssistLoop;
 /// The token endpoint is always <c>/oauth/token</c> on the same host.
 /// </para>
 /// </remarks>
-public sealed class AssistLoopClientOptions : ChatApiClientOptions
+public sealed class AssistLoopClientOptions : ChatApiClientOptions, IOAuthClientOptions
 {
     /// <summary>The configuration section conventionally used: <c>ChatApis:AssistLoop</c>.</summary>
     public const string DefaultSectionName = "ChatApis:AssistLoop";
