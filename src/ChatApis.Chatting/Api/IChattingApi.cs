@@ -11,7 +11,7 @@ namespace ChatApis.Chatting.Api;
 internal interface IChattingApi
 {
     /// <summary>The header the create-style actions read their idempotency key from (Chatting also reads <c>X-Idempotency-Key</c>).</summary>
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary><c>GET /me</c>: the workspace behind the key.</summary>
     [Get(ChattingPaths.Me)]

@@ -37,9 +37,6 @@ public static class Surfaces
         return null;
     }
 
-    // A call whose answer has no body the caller needs (e.g. AssistLoop's UnsubscribeWebhookAsync).
-    private static Task<object?> BoxNoBody(Task<ApiResponse> call) => call.ContinueWith<object?>(t => t.GetAwaiter().GetResult(), TaskScheduler.Default);
-
     public sealed class AssistLoopSurfaceDefinition(AssistLoopSurface surface) : Surface(surface == AssistLoopSurface.Make ? "AssistLoop Make" : "AssistLoop Zapier")
     {
         public AssistLoopSurface Kind => surface;
