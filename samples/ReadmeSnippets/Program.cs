@@ -70,10 +70,13 @@ await using (var provider = services.BuildServiceProvider())
     await VendorSnippets.ChattingAsync(provider.GetRequiredService<ChattingClient>(), ChattingSimulator.SeededConversationId);
     Require(chattingSim.Contacts.Any(c => c.Email == "lead@example.com"), "the Chatting snippet created its contact");
     await VendorSnippets.VertextAsync(provider.GetRequiredService<VertextClient>());
+    var synced = await AllVendorsSnippets.LeadsToChattingAsync(
+        provider.GetRequiredService<AssistLoopClient>(), zipchat, provider.GetRequiredService<VertextClient>(), provider.GetRequiredService<ChattingClient>(), AssistLoopSimulator.AgentUuid);
+    Require(synced > 0 && chattingSim.Contacts.Any(c => c.Email == "john@example.com"), "the all-vendors snippet made Chatting contacts of the other vendors' leads");
     await UsageSnippets.PaginationAsync(zipchat);
     await UsageSnippets.ErrorsAsync(zipchat, ZipchatSimulator.WebConversationId, ZipchatSimulator.OwnerUserId);
     Require(zipchatSim.GetConversation(ZipchatSimulator.WebConversationId).ManualReplyMode, "the errors snippet took the AI-mode conversation over");
-    ran += 7;
+    ran += 8;
 }
 
 // OAuth: the authorization code flow into a file token store, on the Make surface.

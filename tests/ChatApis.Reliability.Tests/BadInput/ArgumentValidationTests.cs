@@ -219,6 +219,12 @@ public class ArgumentValidationTests
                 }
 
                 var (baseline, baselineThrown) = await CallAsync(client, method, args, sim);
+                if (baselineThrown is InvalidOperationException && baseline.Count == 0)
+                {
+                    // Not on this client's surface (e.g. AssistLoop's Make-only lists on a Zapier client): nothing to sweep.
+                    break;
+                }
+
                 if (baselineThrown is ArgumentException)
                 {
                     // The endpoint takes no key: every hostile key is refused the same way, counted below.
