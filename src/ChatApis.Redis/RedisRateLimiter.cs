@@ -6,7 +6,9 @@ namespace ChatApis.Redis;
 /// <summary>
 /// The vendor's rate-limit budgets of one connected account, shared by every instance in Redis: the same
 /// sliding-window semantics as the in-process gate (at most N requests in any window), decided atomically by one
-/// Lua script on Redis's own clock (so the instances' clocks need not agree). Give it to a client with
+/// Lua script on Redis's own clock (so the instances' clocks need not agree). Each permit occupies the window plus a
+/// small safety margin (2% of the window, at least 250 ms): a request granted in one instance may reach the server a
+/// little later than another instance's, and the server counts arrivals, not grants. Give it to a client with
 /// <c>options.UseSharedRateLimiter(limiter)</c>; when Redis cannot be reached the client applies its in-process
 /// limit alone and logs a warning.
 /// </summary>
@@ -43,6 +45,7 @@ public sealed class RedisRateLimiter : ISharedRateLimiter
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisAccountKeys _keys;
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private static readonly TimeSpan MinimumMargin = TimeSpan.FromMilliseconds(250);
     private long _sequence;
 
     /// <summary>Creates the shared budgets of one connected account.</summary>
@@ -65,7 +68,7 @@ public sealed class RedisRateLimiter : ISharedRateLimiter
         var result = await _redis.GetDatabase().ScriptEvaluateAsync(
             SlidingWindow,
             [_keys.RatePrefix + budget.Name],
-            [budget.PermitLimit, (long)Math.Ceiling(budget.Window.TotalMilliseconds), member]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            [budget.PermitLimit, OccupiedMilliseconds(budget), member]).WaitAsync(cancellationToken).ConfigureAwait(false);
         var wait = (long)result;
         return wait <= 0 ? new SharedPermit(member, TimeSpan.Zero) : new SharedPermit(null, TimeSpan.FromMilliseconds(wait));
     }
@@ -78,6 +81,13 @@ public sealed class RedisRateLimiter : ISharedRateLimiter
         await _redis.GetDatabase().ScriptEvaluateAsync(
             Restamp,
             [_keys.RatePrefix + budget.Name],
-            [permitId, (long)Math.Ceiling(budget.Window.TotalMilliseconds)]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            [permitId, OccupiedMilliseconds(budget)]).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // How long a permit counts: the window plus the safety margin (see the class remarks).
+    private static long OccupiedMilliseconds(RateLimitBudget budget)
+    {
+        var margin = budget.Window * 0.02;
+        return (long)Math.Ceiling((budget.Window + (margin > MinimumMargin ? margin : MinimumMargin)).TotalMilliseconds);
     }
 }
