@@ -23,22 +23,6 @@ public sealed class SharedBudgetTests(SharedRedis redis)
     [Theory]
     [InlineData(SimulatorWindowKind.Fixed)]
     [InlineData(SimulatorWindowKind.Sliding)]
-    public async Task One_process_bursting_three_budgets_draws_no_429(SimulatorWindowKind kind)
-    {
-        await using var sim = new ZipchatSimulator();
-        await sim.StartAsync(TestContext.Current.CancellationToken);
-        sim.UseRateLimit(Limit, Window, kind);
-        using var pipeline = Pipeline(sim, shared: null);
-
-        var elapsed = await BurstAsync([pipeline], calls: 3 * Limit, concurrency: 8);
-
-        Assert.Equal(0, sim.RateLimiter.Rejections);
-        Report(3 * Limit, elapsed);
-    }
-
-    [Theory]
-    [InlineData(SimulatorWindowKind.Fixed)]
-    [InlineData(SimulatorWindowKind.Sliding)]
     public async Task Three_instances_sharing_the_budget_in_Redis_draw_no_429(SimulatorWindowKind kind)
     {
         await using var sim = new ZipchatSimulator();

@@ -49,19 +49,16 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
         return SendCountedAsync(request, cancellationToken);
     }
 
-    // The gate learns what the server says it has left (X-RateLimit-Remaining until X-RateLimit-Reset).
+    // The gate counts a shared permit from when its response came back (the server counted it on arrival).
     private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        gate.RequestStarted();
-        HttpResponseMessage? response = null;
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return response;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            gate.RequestEnded(response is null ? null : RateLimitInfo.FromHeaders(response.Headers), response?.Headers.Date);
+            gate.RequestEnded();
         }
     }
 

@@ -22,13 +22,12 @@ public sealed class RateLimitGate : IDisposable
     private readonly Dictionary<string, RateLimitBudget> _budgets = new(StringComparer.Ordinal);
     private readonly ISharedRateLimiter? _shared;
     private readonly ILogger _logger;
-    private readonly ServerBudget _server;
     private int _sharedFailures;
 
-    // Permits granted whose request has not come back yet, oldest first. When a response comes back the oldest is
-    // counted from then on instead of from its grant (see RequestEnded). Bounded: a granted call that never sent
+    // Shared permits granted whose request has not come back yet, oldest first. When a response comes back the oldest
+    // is counted from then on instead of from its grant (see RequestEnded). Bounded: a granted call that never sent
     // (cancelled in between) must not grow it forever.
-    private readonly Queue<Grant> _pending = new();
+    private readonly Queue<string> _pending = new();
     private const int MaxPending = 4096;
 
     /// <summary>Creates a gate for the declared budgets.</summary>
@@ -50,7 +49,6 @@ public sealed class RateLimitGate : IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _shared = shared;
         _logger = logger ?? NullLogger.Instance;
-        _server = new ServerBudget(_time);
         foreach (var budget in budgets)
         {
             _limiters.Add(budget.Name, new SlidingWindowLogRateLimiter(budget.PermitLimit, budget.Window, _time));
@@ -59,14 +57,6 @@ public sealed class RateLimitGate : IDisposable
 
         _budgets.TryGetValue(RateLimitBudget.General, out _generalBudget);
     }
-
-    /// <summary>
-    /// How many requests wait now, past the client's own limiters, because the server said its window has no
-    /// request left before its reset (<c>X-RateLimit-Remaining: 0</c>).
-    /// </summary>
-    public int WaitingForServerReset => Volatile.Read(ref _waitingForServer);
-
-    private int _waitingForServer;
 
     /// <summary>How many times the shared budget could not be reached and the in-process limit alone was applied.</summary>
     public int SharedBudgetFailures => Volatile.Read(ref _sharedFailures);
@@ -121,25 +111,6 @@ public sealed class RateLimitGate : IDisposable
 
         string? sharedPermit = null;
 
-        // Never more than the server said it has left before its own reset.
-        for (var wait = _server.TryStart(); wait > TimeSpan.Zero; wait = _server.TryStart())
-        {
-            Interlocked.Increment(ref _waitingForServer);
-            try
-            {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waitingForServer);
-            }
-
-            if (_disposed)
-            {
-                throw Disposed();
-            }
-        }
-
         // Across processes, last of all so the shared grant is stamped as close to the send as possible (a
         // permit taken and then held while waiting for something else would count in the wrong window): the
         // rarer endpoint budget first, then the general one.
@@ -156,14 +127,17 @@ public sealed class RateLimitGate : IDisposable
             }
         }
 
-        lock (_pending)
+        if (sharedPermit is not null)
         {
-            if (_pending.Count == MaxPending)
+            lock (_pending)
             {
-                _pending.Dequeue();
-            }
+                if (_pending.Count == MaxPending)
+                {
+                    _pending.Dequeue();
+                }
 
-            _pending.Enqueue(new Grant(general, generalLease, sharedPermit));
+                _pending.Enqueue(sharedPermit);
+            }
         }
 
         var waited = _time.GetElapsedTime(started);
@@ -171,53 +145,30 @@ public sealed class RateLimitGate : IDisposable
         return waited;
     }
 
-    /// <summary>Notes that a request this gate let through went out (see <see cref="RequestEnded"/>).</summary>
-    public void RequestStarted()
-    {
-        if (_limiters.Count > 0)
-        {
-            _server.Started();
-        }
-    }
-
     /// <summary>
-    /// Notes that a request ended and learns from its response's rate-limit headers: until the server's reset,
-    /// no more requests start than the server said it has left (minus the ones still in flight).
+    /// Notes that a request this gate let through came back (or ended without a response): the oldest shared permit
+    /// still outstanding is counted from now (see the remarks inside).
     /// </summary>
-    /// <param name="rateLimit">The response's rate-limit headers, or <c>null</c> (no response, or none sent).</param>
-    /// <param name="serverDate">The response's <c>Date</c> header, if any (used when the server's clock is visibly skewed).</param>
-    public void RequestEnded(Http.RateLimitInfo? rateLimit, DateTimeOffset? serverDate)
+    public void RequestEnded()
     {
-        if (_limiters.Count == 0)
+        if (_limiters.Count == 0 || _shared is null)
         {
             return;
         }
 
-        _server.Ended(rateLimit?.Remaining, rateLimit?.ResetAt, serverDate);
-
-        // The server counted the request when it arrived, which is after its permit was granted: count the
-        // oldest outstanding permit from now, so the next window is measured the way the server measures it. (Any
-        // outstanding permit will do: they are interchangeable, and moving a stamp later only makes the limiter
-        // stricter.)
-        Grant? oldest;
+        // Across instances the server counted the request when it arrived, which may be well after another
+        // instance's permit was granted: count the oldest outstanding shared permit from now, so the shared window is
+        // measured the way the server measures it. (Any outstanding permit will do: they are interchangeable, and
+        // moving a stamp later only makes the limiter stricter.)
+        string? oldest;
         lock (_pending)
         {
             _pending.TryDequeue(out oldest);
         }
 
-        if (oldest is null)
+        if (oldest is not null && _generalBudget is not null)
         {
-            return;
-        }
-
-        if (oldest.Lease is not null)
-        {
-            oldest.Limiter!.Restamp(oldest.Lease);
-        }
-
-        if (oldest.SharedPermitId is not null && _generalBudget is not null)
-        {
-            _ = RestampSharedAsync(oldest.SharedPermitId);
+            _ = RestampSharedAsync(oldest);
         }
     }
 
@@ -237,7 +188,7 @@ public sealed class RateLimitGate : IDisposable
         }
     }
 
-    private sealed record Grant(SlidingWindowLogRateLimiter? Limiter, System.Threading.RateLimiting.RateLimitLease? Lease, string? SharedPermitId);
+
 
     /// <summary>Ends every waiting request with an <see cref="ObjectDisposedException"/> and refuses new ones.</summary>
     public void Dispose()
