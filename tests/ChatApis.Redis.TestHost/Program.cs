@@ -1,45 +1,21 @@
-// One replica of a service sharing an AssistLoop account through Redis. Arguments: the Redis Unix socket, the
-// account key, the simulator's AssistLoop Zapier base address, the number of concurrent callers. Every caller
-// makes one authenticated call; the replica prints "ok=<n> reauthorization=<n> other=<n>" and exits 0 when every
-// call succeeded.
+// One replica of a service sharing a connected account through Redis, started several times at once by the
+// multi-process tests of ChatApis.Redis. The first argument names what the replica does:
+//   refresh <redis socket> <account> <AssistLoop Zapier base> <callers> [client id] [client secret]
+//   burst <redis socket> <account> <Zipchat API base> <API key> <user path> <calls> <concurrency> <limit> <window ms>
+using System.Globalization;
 using System.Net.Sockets;
-using ChatApis;
-using ChatApis.AssistLoop;
-using ChatApis.Redis;
+using ChatApis.Redis.TestHost;
 using StackExchange.Redis;
 
-var (socket, account, baseAddress, callers) = (args[0], args[1], new Uri(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 var redisOptions = new ConfigurationOptions { AbortOnConnectFail = false, ConnectTimeout = 5000, AsyncTimeout = 5000, SyncTimeout = 5000 };
-redisOptions.EndPoints.Add(new UnixDomainSocketEndPoint(socket));
+redisOptions.EndPoints.Add(new UnixDomainSocketEndPoint(args[1]));
 await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
 
-using var client = new AssistLoopClient(new AssistLoopClientOptions
+return args[0] switch
 {
-    BaseAddress = baseAddress,
-    ClientId = args.Length > 4 ? args[4] : "al_sim_client",
-    ClientSecret = args.Length > 5 ? args[5] : "al_sim_client_secret",
-    TokenStore = new RedisTokenStore(redis, account, new RedisTokenStoreOptions { LockPollInterval = TimeSpan.FromMilliseconds(10) }),
-    EnableRateLimiting = false,
-});
+    "refresh" => await RefreshReplica.RunAsync(redis, args[2], new Uri(args[3]), Number(4), args.Length > 5 ? args[5] : "al_sim_client", args.Length > 6 ? args[6] : "al_sim_client_secret"),
+    "burst" => await BurstReplica.RunAsync(redis, args[2], new Uri(args[3]), args[4], args[5], Number(6), Number(7), Number(8), TimeSpan.FromMilliseconds(Number(9))),
+    _ => throw new ArgumentException($"unknown mode '{args[0]}'"),
+};
 
-int ok = 0, reauthorization = 0, other = 0;
-await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
-{
-    try
-    {
-        await client.GetMeAsync(cancellationToken: CancellationToken.None);
-        Interlocked.Increment(ref ok);
-    }
-    catch (ChatApiReauthorizationRequiredException)
-    {
-        Interlocked.Increment(ref reauthorization);
-    }
-    catch (ChatApiException ex)
-    {
-        Interlocked.Increment(ref other);
-        Console.Error.WriteLine(ex.GetType().Name + ": " + ex.Message);
-    }
-}));
-
-Console.WriteLine($"ok={ok} reauthorization={reauthorization} other={other}");
-return ok == callers ? 0 : 1;
+int Number(int index) => int.Parse(args[index], CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatApis.Auth.OAuth;
 using ChatApis.Redis.Tests.Support;
 using ChatApis.Testing.AssistLoop;
@@ -28,8 +27,9 @@ public sealed class MultiProcessRefreshTests(SharedRedis redis)
             TestContext.Current.CancellationToken);
         var zapier = new Uri(sim.BaseAddress, "api/v1/");
 
-        var replicas = Enumerable.Range(0, 4).Select(_ => StartReplica(redis.Server.SocketPath, account, zapier, callers: 50)).ToList();
+        var replicas = Enumerable.Range(0, 4).Select(_ => Replica.Start("refresh", redis.Server.SocketPath, account, zapier.AbsoluteUri, 50)).ToList();
         var results = await Task.WhenAll(replicas.Select(r => r.WaitAsync())).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        replicas.ForEach(r => r.Dispose());
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, $"a replica failed: {r.Output} {r.Errors}"));
         Assert.All(results, r => Assert.Equal("ok=50 reauthorization=0 other=0", r.Output.Trim()));
@@ -39,42 +39,5 @@ public sealed class MultiProcessRefreshTests(SharedRedis redis)
         Assert.NotEqual(issued.RefreshToken, stored.RefreshToken);
         Assert.True(sim.IsRefreshTokenValid(stored.RefreshToken!), "the stored refresh token is the one the server issued last");
         Assert.False(sim.IsRefreshTokenValid(issued.RefreshToken));
-    }
-
-    private static Replica StartReplica(string socket, string account, Uri baseAddress, int callers)
-    {
-        var host = Path.Combine(AppContext.BaseDirectory, "ChatApis.Redis.TestHost.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { host, socket, account, baseAddress.AbsoluteUri, callers.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return new Replica(Process.Start(start)!);
-    }
-
-    private sealed class Replica(Process process)
-    {
-        public async Task<(int ExitCode, string Output, string Errors)> WaitAsync()
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            try
-            {
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            }
-            catch (TimeoutException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            return (process.ExitCode, await output, await errors);
-        }
     }
 }

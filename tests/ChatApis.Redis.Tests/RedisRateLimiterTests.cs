@@ -22,7 +22,19 @@ public sealed class RedisRateLimiterTests(SharedRedis redis)
         Assert.All(permits.Take(5), p => Assert.True(p.IsAcquired));
         Assert.Equal(5, permits.Take(5).Select(p => p.PermitId).Distinct().Count());
         Assert.False(permits[5].IsAcquired);
-        Assert.InRange(permits[5].RetryAfter, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(61.2));
+
+        // Every permit is in flight: one frees a window after its response, so the answer is "look again soon"
+        // (a hundredth of the window).
+        Assert.Equal(TimeSpan.FromMilliseconds(600), permits[5].RetryAfter);
+
+        // Their responses came back: the first frees a window (plus 0.5%) from its release.
+        for (var i = 0; i < 5; i++)
+        {
+            await instances[i % 2].ReleaseAsync(budget, permits[i].PermitId!, null, TestContext.Current.CancellationToken);
+        }
+
+        var refused = await instances[1].TryAcquireAsync(budget, TestContext.Current.CancellationToken);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60.3));
     }
 
     [Fact]
@@ -46,8 +58,11 @@ public sealed class RedisRateLimiterTests(SharedRedis redis)
         var account = SharedRedis.NewAccount();
         var budget = new RateLimitBudget(RateLimitBudget.General, 2, TimeSpan.FromMilliseconds(400));
         var limiter = new RedisRateLimiter(redis.Connection, account);
-        Assert.True((await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
-        Assert.True((await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
+        foreach (var permit in new[] { await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken), await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken) })
+        {
+            Assert.True(permit.IsAcquired);
+            await limiter.ReleaseAsync(budget, permit.PermitId!, null, TestContext.Current.CancellationToken);
+        }
 
         var refused = await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
         Assert.False(refused.IsAcquired);
@@ -59,7 +74,7 @@ public sealed class RedisRateLimiterTests(SharedRedis redis)
     }
 
     [Fact]
-    public async Task A_restamped_permit_counts_from_when_its_request_came_back()
+    public async Task A_released_permit_counts_from_when_its_request_came_back()
     {
         var account = SharedRedis.NewAccount();
         var budget = new RateLimitBudget(RateLimitBudget.General, 1, TimeSpan.FromMilliseconds(600));
@@ -67,11 +82,54 @@ public sealed class RedisRateLimiterTests(SharedRedis redis)
         var permit = await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
         await Task.Delay(300, TestContext.Current.CancellationToken);
 
-        await limiter.RestampAsync(budget, permit.PermitId!, TestContext.Current.CancellationToken);
+        await limiter.ReleaseAsync(budget, permit.PermitId!, null, TestContext.Current.CancellationToken);
 
-        // Counted from the restamp: the window and its 250 ms margin from now (about 850 ms), not from the grant (550 ms).
+        // Counted from the release: the window and its 10 ms margin from now (610 ms), not from the grant (310 ms).
         var refused = await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
-        Assert.InRange(refused.RetryAfter, TimeSpan.FromMilliseconds(700), TimeSpan.FromMilliseconds(850));
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(610));
+    }
+
+    [Fact]
+    public async Task A_permit_never_released_leaves_two_windows_after_its_grant()
+    {
+        // Its process died with the request in flight: the budget must not shrink for good.
+        var account = SharedRedis.NewAccount();
+        var budget = new RateLimitBudget(RateLimitBudget.General, 1, TimeSpan.FromMilliseconds(300));
+        var limiter = new RedisRateLimiter(redis.Connection, account);
+        Assert.True((await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
+        await Task.Delay(400, TestContext.Current.CancellationToken);
+        Assert.False((await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
+
+        await Task.Delay(300, TestContext.Current.CancellationToken); // 700 ms: past 2 × (300 + 10) ms
+        Assert.True((await limiter.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
+    }
+
+    [Fact]
+    public async Task Use_the_server_reports_beyond_the_shared_count_lowers_every_instances_limit_until_its_reset()
+    {
+        var account = SharedRedis.NewAccount();
+        var budget = new RateLimitBudget(RateLimitBudget.General, 5, TimeSpan.FromMinutes(1));
+        await using var otherConnection = await redis.Server.ConnectAsync();
+        var first = new RedisRateLimiter(redis.Connection, account);
+        var second = new RedisRateLimiter(otherConnection, account);
+        var permit = await first.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
+
+        // One shared permit in the window, yet the server has 1 left: 3 requests were someone else's.
+        await first.ReleaseAsync(budget, permit.PermitId!, new ServerRemaining(1, TimeSpan.FromMilliseconds(800)), TestContext.Current.CancellationToken);
+
+        var next = await second.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
+        Assert.True(next.IsAcquired);
+        var refused = await second.TryAcquireAsync(budget, TestContext.Current.CancellationToken);
+        Assert.False(refused.IsAcquired);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(800));
+
+        // The learned use ends with the server's window.
+        await Task.Delay(refused.RetryAfter + TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
+        Assert.True((await first.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
+
+        // A report our own count explains changes nothing.
+        await first.ReleaseAsync(budget, next.PermitId!, new ServerRemaining(3, TimeSpan.FromSeconds(30)), TestContext.Current.CancellationToken);
+        Assert.True((await second.TryAcquireAsync(budget, TestContext.Current.CancellationToken)).IsAcquired);
     }
 
     [Fact]

@@ -33,4 +33,14 @@ public sealed class ApiCall
 
     /// <summary>How many attempts have started so far (1 during the first).</summary>
     public int Attempt { get; internal set; }
+
+    // The current attempt's permits at the rate-limit gate, released once when its response came back (the call
+    // handler) or, failing that, when the attempt ended (the attempt runner): whichever comes first.
+    private RateLimiting.RateLimitTicket? _ticket;
+
+    internal void HoldTicket(RateLimiting.RateLimitTicket ticket) => Interlocked.Exchange(ref _ticket, ticket)?.Dispose();
+
+    internal void ReleaseTicket(RateLimitInfo? observed = null) => Interlocked.Exchange(ref _ticket, null)?.Release(observed);
+
+    internal bool HoldsLimitedTicket => Volatile.Read(ref _ticket) is { } t && !ReferenceEquals(t, RateLimiting.RateLimitTicket.None);
 }

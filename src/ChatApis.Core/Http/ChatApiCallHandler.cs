@@ -46,19 +46,22 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
             request.Options.Set(ChatApiRequestOptionKeys.RateLimitBudget, operation.RateLimitBudget);
         }
 
-        return SendCountedAsync(request, cancellationToken);
+        return SendCountedAsync(request, call, cancellationToken);
     }
 
-    // The gate counts a shared permit from when its response came back (the server counted it on arrival).
-    private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // The server counted the request when it arrived, so its permits count from when its response came back (the
+    // earliest moment the request is known to have arrived), and the response's remaining count is learned from.
+    private async Task<HttpResponseMessage> SendCountedAsync(HttpRequestMessage request, ApiCall call, CancellationToken cancellationToken)
     {
+        HttpResponseMessage? response = null;
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return response;
         }
         finally
         {
-            gate.RequestEnded();
+            call.ReleaseTicket(response is not null && call.HoldsLimitedTicket ? RateLimitInfo.FromHeaders(response.Headers) : null);
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         }
         finally
         {
+            // Normally released already by the call handler when the response came back; this covers an attempt
+            // that never got that far (refused, cancelled or failed before or while sending).
+            call.ReleaseTicket();
             attempt.Dispose();
         }
     }
@@ -43,7 +46,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         var operation = call.Operation;
         if (call.Attempt > 1)
         {
-            await turn.WaitAsync(operation, cancellationToken).ConfigureAwait(false);
+            await turn.WaitAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
         var attemptStarted = telemetry.AttemptStarting();

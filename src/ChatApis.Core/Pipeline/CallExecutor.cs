@@ -36,7 +36,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         var started = time.GetTimestamp();
 
         // A burst queues here before its deadline starts: waiting our turn is not a failure.
-        var waited = await turn.WaitAsync(operation, cancellationToken).ConfigureAwait(false);
+        var waited = await turn.WaitAsync(call, cancellationToken).ConfigureAwait(false);
         var deadline = new CallDeadline(time, waited ? time.GetTimestamp() : started, options?.Timeout ?? clientOptions.TotalTimeout);
         var outcome = "error";
 
@@ -102,6 +102,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         }
         finally
         {
+            call.ReleaseTicket();
             deadlineTimer?.Dispose();
             telemetry.CallEnded(operation, started, outcome);
         }

@@ -10,11 +10,17 @@ namespace ChatApis.Pipeline;
 /// </summary>
 internal sealed class RateLimitTurn(RateLimitGate gate, CallTelemetry telemetry)
 {
-    /// <summary>Returns whether the call had to wait for its turn.</summary>
+    /// <summary>
+    /// Waits for the call's next attempt's permits and gives them to the call to hold until the attempt's response
+    /// comes back; returns whether the call had to wait.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The gate was disposed (its client was): the request was not sent.</exception>
-    public async ValueTask<bool> WaitAsync(ApiOperation operation, CancellationToken cancellationToken)
+    public async ValueTask<bool> WaitAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        var waited = await gate.WaitAsync(operation.RateLimitBudget, cancellationToken).ConfigureAwait(false);
+        var operation = call.Operation;
+        var ticket = await gate.WaitAsync(operation.RateLimitBudget, cancellationToken).ConfigureAwait(false);
+        call.HoldTicket(ticket);
+        var waited = ticket.Waited;
         if (waited <= TimeSpan.Zero)
         {
             return false;

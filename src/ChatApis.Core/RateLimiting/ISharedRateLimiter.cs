@@ -16,14 +16,19 @@ public interface ISharedRateLimiter
     ValueTask<SharedPermit> TryAcquireAsync(RateLimitBudget budget, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Counts a permit from now instead of from when it was taken: called when its request's response came back,
-    /// because the server counted the request when it arrived, later than the permit was granted. Best effort.
+    /// The permit's request came back (or was never sent): count it for a window from now. Until then it counts as
+    /// in flight; a permit never released (its process died) must still leave the window on its own after at most two
+    /// windows. Best effort: the gate logs a failure at debug level and goes on.
     /// </summary>
     /// <param name="budget">The permit's budget.</param>
     /// <param name="permitId">The id <see cref="TryAcquireAsync"/> returned.</param>
+    /// <param name="observed">
+    /// What the response said of the server's window, or <c>null</c>. When the server has fewer requests left than the
+    /// shared count explains, the difference is someone else's use: keep that much below the limit until its reset.
+    /// </param>
     /// <param name="cancellationToken">Cancels the update.</param>
-    /// <returns>A task that completes when the permit was moved (or was already gone).</returns>
-    ValueTask RestampAsync(RateLimitBudget budget, string permitId, CancellationToken cancellationToken);
+    /// <returns>A task that completes when the permit was released (or was already gone).</returns>
+    ValueTask ReleaseAsync(RateLimitBudget budget, string permitId, ServerRemaining? observed, CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ISharedRateLimiter.TryAcquireAsync"/> answered.</summary>
@@ -34,3 +39,8 @@ public readonly record struct SharedPermit(string? PermitId, TimeSpan RetryAfter
     /// <summary>Whether a permit was taken.</summary>
     public bool IsAcquired => PermitId is not null;
 }
+
+/// <summary>What a response said of the server's rate-limit window.</summary>
+/// <param name="Remaining">Requests left in the server's window (<c>X-RateLimit-Remaining</c>).</param>
+/// <param name="ResetIn">How long until the server's window resets, measured on this process's clock when the response came back.</param>
+public readonly record struct ServerRemaining(int Remaining, TimeSpan ResetIn);

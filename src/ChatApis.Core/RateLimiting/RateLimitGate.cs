@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatApis.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,12 +24,6 @@ public sealed class RateLimitGate : IDisposable
     private readonly ISharedRateLimiter? _shared;
     private readonly ILogger _logger;
     private int _sharedFailures;
-
-    // Shared permits granted whose request has not come back yet, oldest first. When a response comes back the oldest
-    // is counted from then on instead of from its grant (see RequestEnded). Bounded: a granted call that never sent
-    // (cancelled in between) must not grow it forever.
-    private readonly Queue<string> _pending = new();
-    private const int MaxPending = 4096;
 
     /// <summary>Creates a gate for the declared budgets.</summary>
     /// <param name="budgets">The budgets; at most one per name.</param>
@@ -70,9 +65,13 @@ public sealed class RateLimitGate : IDisposable
     /// <summary>Waits until the general budget and <paramref name="budget"/> (if any) both have room.</summary>
     /// <param name="budget">The extra budget the request draws from, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>How long the request waited.</returns>
+    /// <returns>
+    /// The request's permits and how long it waited. Release the ticket (<see cref="RateLimitTicket.Release"/> or
+    /// <see cref="RateLimitTicket.Dispose"/>) when the response came back or the request was not sent: until then
+    /// its permits count as in flight, and from then on for a window.
+    /// </returns>
     /// <exception cref="ObjectDisposedException">The gate was disposed (its client was) before or while the request waited; the request was not sent.</exception>
-    public async ValueTask<TimeSpan> WaitAsync(string? budget, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitTicket> WaitAsync(string? budget, CancellationToken cancellationToken)
     {
         if (_disposed)
         {
@@ -81,7 +80,7 @@ public sealed class RateLimitGate : IDisposable
 
         if (_limiters.Count == 0)
         {
-            return TimeSpan.Zero;
+            return RateLimitTicket.None;
         }
 
         var started = _time.GetTimestamp();
@@ -92,103 +91,102 @@ public sealed class RateLimitGate : IDisposable
             _limiters.TryGetValue(budget, out specific);
         }
 
-        System.Threading.RateLimiting.RateLimitLease? generalLease = null;
-        if (general is not null)
+        var ticket = new RateLimitTicket(this, specific is null ? null : budget);
+        try
         {
-            generalLease = await AcquireAsync(general, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (specific is not null)
-        {
-            await AcquireAsync(specific, cancellationToken).ConfigureAwait(false);
-
-            // The general permit was taken before the wait for the specific one: count it from now.
-            if (generalLease is not null)
+            if (general is not null)
             {
-                general!.Restamp(generalLease);
+                ticket.General = await AcquireAsync(general, cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        string? sharedPermit = null;
-
-        // Across processes, last of all so the shared grant is stamped as close to the send as possible (a
-        // permit taken and then held while waiting for something else would count in the wrong window): the
-        // rarer endpoint budget first, then the general one.
-        if (_shared is not null)
-        {
             if (specific is not null)
             {
-                await WaitSharedAsync(_budgets[budget!], cancellationToken).ConfigureAwait(false);
+                ticket.Specific = await AcquireAsync(specific, cancellationToken).ConfigureAwait(false);
             }
 
-            if (_generalBudget is not null)
+            // Across processes, last of all: the rarer endpoint budget first, then the general one. A shared permit
+            // counts as in flight until the ticket is released, so holding it while waiting for the other costs
+            // nothing in correctness.
+            if (_shared is not null)
             {
-                sharedPermit = await WaitSharedAsync(_generalBudget, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (sharedPermit is not null)
-        {
-            lock (_pending)
-            {
-                if (_pending.Count == MaxPending)
+                if (specific is not null)
                 {
-                    _pending.Dequeue();
+                    ticket.SharedSpecific = await WaitSharedAsync(_budgets[budget!], cancellationToken).ConfigureAwait(false);
                 }
 
-                _pending.Enqueue(sharedPermit);
+                if (_generalBudget is not null)
+                {
+                    ticket.SharedGeneral = await WaitSharedAsync(_generalBudget, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+        catch
+        {
+            // Permits already taken were not used for a request: they count from now, as if sent.
+            ticket.Dispose();
+            throw;
+        }
 
-        var waited = _time.GetElapsedTime(started);
-        Debug.Assert(waited >= TimeSpan.Zero);
-        return waited;
+        ticket.Waited = _time.GetElapsedTime(started);
+        Debug.Assert(ticket.Waited >= TimeSpan.Zero);
+        return ticket;
     }
 
     /// <summary>
-    /// Notes that a request this gate let through came back (or ended without a response): the oldest shared permit
-    /// still outstanding is counted from now (see the remarks inside).
+    /// Learns from a response's rate-limit headers (the general budget's): when the server has fewer requests
+    /// left than this gate's own count explains, someone else uses the budget, and the gate keeps below the limit
+    /// by that much until the server's window resets (see <see cref="SlidingWindowLogRateLimiter.ObserveServerRemaining"/>).
+    /// A ticket released with the response does this itself; this is for a response seen outside a ticket.
     /// </summary>
-    public void RequestEnded()
+    /// <param name="info">The response's rate-limit headers, or <c>null</c>.</param>
+    public void ObserveServerBudget(RateLimitInfo? info)
     {
-        if (_limiters.Count == 0 || _shared is null)
+        if (info is { Remaining: { } remaining, ResetAt: { } resetAt } && _limiters.TryGetValue(RateLimitBudget.General, out var general))
         {
-            return;
-        }
-
-        // Across instances the server counted the request when it arrived, which may be well after another
-        // instance's permit was granted: count the oldest outstanding shared permit from now, so the shared window is
-        // measured the way the server measures it. (Any outstanding permit will do: they are interchangeable, and
-        // moving a stamp later only makes the limiter stricter.)
-        string? oldest;
-        lock (_pending)
-        {
-            _pending.TryDequeue(out oldest);
-        }
-
-        if (oldest is not null && _generalBudget is not null)
-        {
-            _ = RestampSharedAsync(oldest);
+            general.ObserveServerRemaining(remaining, resetAt);
         }
     }
 
-    private async Task RestampSharedAsync(string permitId)
+    // A ticket's shared permits: their requests came back (or never went), so they count from now; the response's
+    // remaining count goes along, for the shared budget to learn from.
+    internal void ReleaseShared(string? budget, string? specificPermit, string? generalPermit, RateLimitInfo? observed)
+    {
+        if (specificPermit is not null && budget is not null)
+        {
+            _ = ReleaseSharedAsync(_budgets[budget], specificPermit, null);
+        }
+
+        if (generalPermit is not null)
+        {
+            ServerRemaining? server = null;
+            if (observed is { Remaining: { } remaining, ResetAt: { } resetAt })
+            {
+                var resetIn = resetAt - _time.GetUtcNow();
+                if (resetIn > TimeSpan.Zero)
+                {
+                    server = new ServerRemaining(remaining, resetIn);
+                }
+            }
+
+            _ = ReleaseSharedAsync(_generalBudget!, generalPermit, server);
+        }
+    }
+
+    private async Task ReleaseSharedAsync(RateLimitBudget budget, string permitId, ServerRemaining? observed)
     {
         try
         {
-            await _shared!.RestampAsync(_generalBudget!, permitId, CancellationToken.None).ConfigureAwait(false);
+            await _shared!.ReleaseAsync(budget, permitId, observed, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            // Best effort: the permit then counts from its grant, as it would without this step.
+            // Best effort: an unreleased permit still leaves the shared window on its own (see ISharedRateLimiter).
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                Diagnostics.Log.SharedRateLimitUnavailable(_logger, _generalBudget!.Name, ex.GetType().Name);
+                Diagnostics.Log.SharedRateLimitUnavailable(_logger, budget.Name, ex.GetType().Name);
             }
         }
     }
-
-
 
     /// <summary>Ends every waiting request with an <see cref="ObjectDisposedException"/> and refuses new ones.</summary>
     public void Dispose()

@@ -3,12 +3,19 @@ using System.Threading.RateLimiting;
 namespace ChatApis.RateLimiting;
 
 /// <summary>
-/// A rate limiter that grants at most <c>permitLimit</c> permits in ANY window of length
-/// <c>window</c>, by remembering when each recent permit was granted. Unlike a client-side fixed
-/// window, this can never put more than the limit into whatever window the server counts, so a
-/// burst queues instead of drawing 429s. Time comes from an injected <see cref="TimeProvider"/>.
-/// Waiters are served first in, first out.
+/// A rate limiter that lets at most <c>permitLimit</c> requests reach the server in ANY window of length
+/// <c>window</c>, whatever the server's window boundaries are, so a burst queues instead of drawing 429s.
+/// A permit counts from the moment it is granted until a window after its lease is disposed: the server counts
+/// a request when it ARRIVES, which is after the grant and before the response comes back, so "in flight, then
+/// a window from its response" always covers the server's count, even when a later request overtakes an earlier
+/// one on the wire. Dispose each lease when its request's response came back (or when it was never sent).
+/// Time comes from an injected <see cref="TimeProvider"/>. Waiters are served first in, first out.
 /// </summary>
+/// <remarks>
+/// The limiter also learns from the server (<see cref="ObserveServerRemaining"/>): when the server reports fewer
+/// requests left than this limiter's own count explains, someone else is using the same budget, and this limiter
+/// lowers its limit by that difference until the server's window resets.
+/// </remarks>
 public sealed class SlidingWindowLogRateLimiter : RateLimiter
 {
     private static readonly RateLimitLease Granted = new Lease(true);
@@ -19,6 +26,14 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly TimeProvider _time;
     private ITimer? _timer;
+
+    // Permits granted whose lease is not disposed yet: their requests may still reach the server at any moment.
+    private int _inFlight;
+
+    // Requests the server counted that this limiter did not grant (another client on the same budget), learned
+    // from its remaining count, and until when that holds (the server's reset, at most a window ahead).
+    private int _foreign;
+    private DateTimeOffset _foreignUntil;
     private long _totalSuccessful;
     private long _totalFailed;
     private bool _disposed;
@@ -53,7 +68,7 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
             Prune(_time.GetUtcNow());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = PermitLimit - _grants.Count,
+                CurrentAvailablePermits = Math.Max(0, EffectiveLimit(_time.GetUtcNow()) - Occupied),
                 CurrentQueuedCount = _waiters.Count,
                 TotalSuccessfulLeases = _totalSuccessful,
                 TotalFailedLeases = _totalFailed,
@@ -61,27 +76,58 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
     }
 
-    /// <summary>
-    /// Moves the grant time of a permit taken earlier to now. A caller that holds this permit while
-    /// it waited for another limiter calls this so the window is counted from the real send time.
-    /// </summary>
-    /// <param name="lease">A lease this limiter granted.</param>
-    public void Restamp(RateLimitLease lease)
+    /// <summary>Permits granted whose lease has not been disposed: requests that may still reach the server.</summary>
+    public int InFlight
     {
-        if (lease is not StampedLease stamped || !ReferenceEquals(stamped.Owner, this))
+        get
         {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (stamped.Node.List == _grants)
+            lock (_gate)
             {
-                _grants.Remove(stamped.Node);
-                stamped.Node.Value = _time.GetUtcNow();
-                _grants.AddLast(stamped.Node);
+                return _inFlight;
             }
         }
+    }
+
+    /// <summary>
+    /// Learns from a response's <c>X-RateLimit-Remaining</c>: if the server has fewer requests left than this
+    /// limiter's own count explains (it grants at most <see cref="PermitLimit"/> and knows of every permit still
+    /// counting), the difference is someone else's use of the same budget, and this limiter keeps that much
+    /// below its limit until <paramref name="resetAt"/> (at most a window from now). A report that explains
+    /// nothing new changes nothing: the limiter never lets more through because of what a server said.
+    /// </summary>
+    /// <param name="remaining">The requests the server says are left in its window (negative counts as 0).</param>
+    /// <param name="resetAt">When the server's window resets; ignored when already past.</param>
+    public void ObserveServerRemaining(int remaining, DateTimeOffset resetAt)
+    {
+        List<(Waiter Waiter, RateLimitLease Lease)>? ready;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (_disposed || resetAt <= now)
+            {
+                return;
+            }
+
+            Prune(now);
+            var foreign = PermitLimit - Occupied - Math.Max(0, remaining);
+            if (foreign <= 0)
+            {
+                return;
+            }
+
+            // The largest lower bound seen for this window; a hostile far-future reset holds for one window only.
+            var until = resetAt < now + Window ? resetAt : now + Window;
+            if (now >= _foreignUntil)
+            {
+                _foreign = 0;
+            }
+
+            _foreign = Math.Max(_foreign, Math.Min(foreign, PermitLimit));
+            _foreignUntil = until > _foreignUntil ? until : _foreignUntil;
+            ready = GrantWaiting(now);
+        }
+
+        Complete(ready);
     }
 
     /// <inheritdoc />
@@ -95,12 +141,12 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
             Prune(now);
             if (permitCount == 0)
             {
-                return _grants.Count < PermitLimit ? Granted : Refused;
+                return HasRoom(now) ? Granted : Refused;
             }
 
-            if (_waiters.Count == 0 && _grants.Count < PermitLimit)
+            if (_waiters.Count == 0 && HasRoom(now))
             {
-                return Grant(now);
+                return Grant();
             }
 
             _totalFailed++;
@@ -119,9 +165,9 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow();
             Prune(now);
-            if (permitCount == 0 || (_waiters.Count == 0 && _grants.Count < PermitLimit))
+            if (permitCount == 0 || (_waiters.Count == 0 && HasRoom(now)))
             {
-                return new ValueTask<RateLimitLease>(permitCount == 0 ? Granted : Grant(now));
+                return new ValueTask<RateLimitLease>(permitCount == 0 ? Granted : Grant());
             }
 
             waiter = new Waiter();
@@ -171,10 +217,39 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
     }
 
-    private StampedLease Grant(DateTimeOffset now)
+    private int Occupied => _grants.Count + _inFlight;
+
+    // Called under the lock.
+    private bool HasRoom(DateTimeOffset now) => Occupied < EffectiveLimit(now);
+
+    // Called under the lock: the limit less the requests someone else was seen to use in the server's window.
+    private int EffectiveLimit(DateTimeOffset now) => now < _foreignUntil ? PermitLimit - _foreign : PermitLimit;
+
+    private StampedLease Grant()
     {
         _totalSuccessful++;
-        return new StampedLease(this, _grants.AddLast(now));
+        _inFlight++;
+        return new StampedLease(this);
+    }
+
+    // The lease's request came back (or never went): it counts for a window from now.
+    private void Release(StampedLease lease)
+    {
+        List<(Waiter Waiter, RateLimitLease Lease)>? ready;
+        lock (_gate)
+        {
+            _inFlight--;
+            var now = _time.GetUtcNow();
+            _grants.AddLast(now);
+            if (_disposed)
+            {
+                return;
+            }
+
+            ready = GrantWaiting(now);
+        }
+
+        Complete(ready);
     }
 
     private void Prune(DateTimeOffset now)
@@ -185,15 +260,28 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
     }
 
-    // Called under the lock: one timer for the whole queue, due when the oldest grant leaves the window.
+    // Called under the lock: one timer for the whole queue, due when the oldest permit leaves the window or the
+    // learned foreign use expires, whichever is first. Permits in flight free nothing until released (which
+    // reschedules), so with none counted yet there is nothing to wait for on the clock.
     private void ScheduleWakeUp(DateTimeOffset now)
     {
-        if (_waiters.Count == 0 || _grants.First is not { } oldest)
+        if (_waiters.Count == 0)
         {
             return;
         }
 
-        var due = oldest.Value + Window - now;
+        DateTimeOffset? next = _grants.First is { } oldest ? oldest.Value + Window : null;
+        if (now < _foreignUntil && (next is null || _foreignUntil < next))
+        {
+            next = _foreignUntil;
+        }
+
+        if (next is null)
+        {
+            return;
+        }
+
+        var due = next.Value - now;
         if (due < TimeSpan.Zero)
         {
             due = TimeSpan.Zero;
@@ -211,7 +299,7 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
 
     private void OnWakeUp()
     {
-        List<(Waiter Waiter, RateLimitLease Lease)>? ready = null;
+        List<(Waiter Waiter, RateLimitLease Lease)>? ready;
         lock (_gate)
         {
             if (_disposed)
@@ -219,17 +307,30 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
                 return;
             }
 
-            var now = _time.GetUtcNow();
-            Prune(now);
-            while (_grants.Count < PermitLimit && _waiters.First is { } first)
-            {
-                _waiters.RemoveFirst();
-                (ready ??= []).Add((first.Value, Grant(now)));
-            }
-
-            ScheduleWakeUp(now);
+            ready = GrantWaiting(_time.GetUtcNow());
         }
 
+        Complete(ready);
+    }
+
+    // Called under the lock: grants waiters in order while there is room, and sets the next wake-up.
+    private List<(Waiter Waiter, RateLimitLease Lease)>? GrantWaiting(DateTimeOffset now)
+    {
+        List<(Waiter Waiter, RateLimitLease Lease)>? ready = null;
+        Prune(now);
+        while (HasRoom(now) && _waiters.First is { } first)
+        {
+            _waiters.RemoveFirst();
+            (ready ??= []).Add((first.Value, Grant()));
+        }
+
+        ScheduleWakeUp(now);
+        return ready;
+    }
+
+    // Outside the lock: hands the granted leases to their waiters (a waiter cancelled meanwhile gives it back).
+    private static void Complete(List<(Waiter Waiter, RateLimitLease Lease)>? ready)
+    {
         if (ready is null)
         {
             return;
@@ -269,13 +370,11 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    // A granted permit is not handed back on dispose: it stays counted until it leaves the window,
-    // because the request it admitted has been (or is being) sent.
-    private sealed class StampedLease(SlidingWindowLogRateLimiter owner, LinkedListNode<DateTimeOffset> node) : RateLimitLease
+    // A granted permit is not handed back on dispose: its request has been (or may have been) sent, so it counts
+    // for a window from then on. Disposing twice counts once.
+    private sealed class StampedLease(SlidingWindowLogRateLimiter owner) : RateLimitLease
     {
-        public SlidingWindowLogRateLimiter Owner { get; } = owner;
-
-        public LinkedListNode<DateTimeOffset> Node { get; } = node;
+        private int _released;
 
         public override bool IsAcquired => true;
 
@@ -285,6 +384,14 @@ public sealed class SlidingWindowLogRateLimiter : RateLimiter
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Release(this);
+            }
         }
     }
 

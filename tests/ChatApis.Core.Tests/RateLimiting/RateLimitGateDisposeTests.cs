@@ -15,8 +15,8 @@ public class RateLimitGateDisposeTests
     {
         var clock = new ManualTimeProvider();
         var gate = new RateLimitGate([new(RateLimitBudget.General, 3, TimeSpan.FromMinutes(1)), new("close", 1, TimeSpan.FromMinutes(1))], clock);
-        await gate.WaitAsync("close", Ct);
-        await gate.WaitAsync(null, Ct);
+        (await gate.WaitAsync("close", Ct)).Dispose();
+        (await gate.WaitAsync(null, Ct)).Dispose();
         var onClose = gate.WaitAsync("close", Ct).AsTask();   // holds a general permit, waits for "close"
         var onGeneral = gate.WaitAsync(null, Ct).AsTask();     // the general budget is spent
         Assert.False(onClose.IsCompleted);
@@ -40,6 +40,6 @@ public class RateLimitGateDisposeTests
     {
         RateLimitGate.Unlimited.Dispose();
 
-        Assert.Equal(TimeSpan.Zero, await RateLimitGate.Unlimited.WaitAsync(null, Ct));
+        Assert.Equal(TimeSpan.Zero, (await RateLimitGate.Unlimited.WaitAsync(null, Ct)).Waited);
     }
 }

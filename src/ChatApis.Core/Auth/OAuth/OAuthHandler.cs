@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ChatApis.Diagnostics;
 using ChatApis.Http;
+using ChatApis.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -76,14 +77,19 @@ public sealed class OAuthHandler : DelegatingHandler
         Log.UnauthorizedRefreshing(_logger, _vendor, request.Method.Method, template ?? "?");
         response.Dispose();
         var fresh = await _tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
+        RateLimitTicket? ticket = null;
         if (request.Options.TryGetValue(ChatApiRequestOptionKeys.RateLimitGate, out var gate))
         {
             request.Options.TryGetValue(ChatApiRequestOptionKeys.RateLimitBudget, out var budget);
-            await gate.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+            ticket = await gate.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
         }
 
-        request.Headers.Authorization = HeaderFor(fresh.AccessToken);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // The re-send's own permits, held until its response is in.
+        using (ticket)
+        {
+            request.Headers.Authorization = HeaderFor(fresh.AccessToken);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private AuthenticationHeaderValue HeaderFor(string token)
