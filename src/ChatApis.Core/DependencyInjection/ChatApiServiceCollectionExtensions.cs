@@ -42,6 +42,8 @@ public static class ChatApiServiceCollectionExtensions
         var httpClientName = HttpClientName(vendor.Profile, name);
         services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ChatApiOptionsValidator<TOptions>>());
+        services.AddKeyedSingleton(httpClientName, new ChatApiClientRegistration((s, configureMore) =>
+            s.AddOptions<TOptions>(name).Configure<IServiceProvider>((options, provider) => configureMore(options, provider))));
 
         services.AddKeyedSingleton(httpClientName, (sp, _) => new RateLimitGate(
             vendor.Profile.RateLimits,

@@ -40,7 +40,7 @@ public sealed class ApiCall
 
     internal void HoldTicket(RateLimiting.RateLimitTicket ticket) => Interlocked.Exchange(ref _ticket, ticket)?.Dispose();
 
-    internal void ReleaseTicket(RateLimitInfo? observed = null) => Interlocked.Exchange(ref _ticket, null)?.Release(observed);
+    internal void ReleaseTicket() => Interlocked.Exchange(ref _ticket, null)?.Dispose();
 
-    internal bool HoldsLimitedTicket => Volatile.Read(ref _ticket) is { } t && !ReferenceEquals(t, RateLimiting.RateLimitTicket.None);
+    internal void ReleaseTicket(System.Net.Http.Headers.HttpResponseHeaders headers) => Interlocked.Exchange(ref _ticket, null)?.ReleaseWith(headers);
 }

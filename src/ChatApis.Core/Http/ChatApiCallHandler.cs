@@ -61,7 +61,14 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
         }
         finally
         {
-            call.ReleaseTicket(response is not null && call.HoldsLimitedTicket ? RateLimitInfo.FromHeaders(response.Headers) : null);
+            if (response is null)
+            {
+                call.ReleaseTicket();
+            }
+            else
+            {
+                call.ReleaseTicket(response.Headers);
+            }
         }
     }
 

@@ -56,6 +56,9 @@ public sealed class RateLimitGate : IDisposable
     /// <summary>How many times the shared budget could not be reached and the in-process limit alone was applied.</summary>
     public int SharedBudgetFailures => Volatile.Read(ref _sharedFailures);
 
+    /// <summary>Now, on the gate's clock.</summary>
+    internal DateTimeOffset Now => _time.GetUtcNow();
+
     /// <summary>A gate that never waits (shared: disposing it does nothing).</summary>
     public static RateLimitGate Unlimited { get; } = new([]);
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using ChatApis.Http;
 
@@ -39,7 +40,7 @@ public sealed class RateLimitTicket : IDisposable
     /// The request came back: its permits count for a window from now, and the gate learns from the response's
     /// remaining count (the shared budget when this request drew from one, else the in-process one).
     /// </summary>
-    /// <param name="observed">The response's rate-limit headers, or <c>null</c> when there was no response or none were sent.</param>
+    /// <param name="observed">The response's rate-limit headers (their reset on this process's clock), or <c>null</c> when there was no response or none were sent.</param>
     public void Release(RateLimitInfo? observed)
     {
         if (_gate is null || Interlocked.Exchange(ref _released, 1) != 0)
@@ -60,6 +61,27 @@ public sealed class RateLimitTicket : IDisposable
         {
             _gate.ReleaseShared(_budget, SharedSpecific, SharedGeneral, observed);
         }
+    }
+
+    /// <summary>
+    /// Releases the ticket with a response's headers. The server's reset time is taken relative to its own
+    /// <c>Date</c> header when it sent one (so this process's clock need not agree with the server's; the
+    /// second-rounded Date only makes the wait longer, never shorter), else read on this process's clock.
+    /// </summary>
+    internal void ReleaseWith(HttpResponseHeaders headers)
+    {
+        if (_gate is null || Volatile.Read(ref _released) != 0)
+        {
+            return;
+        }
+
+        var observed = RateLimitInfo.FromHeaders(headers);
+        if (observed is { ResetAt: { } resetAt } && headers.Date is { } serverNow)
+        {
+            observed = observed with { ResetAt = _gate.Now + (resetAt - serverNow) };
+        }
+
+        Release(observed);
     }
 
     /// <summary>Releases the ticket without a response to learn from (the request failed or was never sent).</summary>

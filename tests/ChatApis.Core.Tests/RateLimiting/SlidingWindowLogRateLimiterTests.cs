@@ -92,10 +92,10 @@ public class SlidingWindowLogRateLimiterTests
         Assert.Equal([false, false, false], waiters.Select(w => w.IsCompleted));
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal([true, false, false], waiters.Select(w => w.IsCompleted));
-        waiters[0].Result.Dispose();
+        (await waiters[0]).Dispose();
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal([true, true, false], waiters.Select(w => w.IsCompleted));
-        waiters[1].Result.Dispose();
+        (await waiters[1]).Dispose();
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal([true, true, true], waiters.Select(w => w.IsCompleted));
 
