@@ -33,4 +33,7 @@ public sealed class ApiCall
 
     /// <summary>How many attempts have started so far (1 during the first).</summary>
     public int Attempt { get; internal set; }
+
+    /// <summary>Whether the current attempt got a response status (a failure after it is not a "no response" one).</summary>
+    internal bool Answered { get; set; }
 }
