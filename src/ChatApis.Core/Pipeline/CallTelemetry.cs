@@ -19,7 +19,10 @@ namespace ChatApis.Pipeline;
 /// </remarks>
 internal sealed class CallTelemetry(string vendor, ILogger logger, TimeProvider time, RequestTarget target)
 {
-    /// <summary>Waits shorter than this are counted but not logged: an uncontended turn is not news.</summary>
+    /// <summary>
+    /// Turns shorter than this are measured (the histogram shows how many calls did not wait) but neither
+    /// logged nor marked on the span: an uncontended turn takes microseconds and is not news.
+    /// </summary>
     public static readonly TimeSpan LoggedWaitThreshold = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Where this pipeline's calls go (for messages and logs).</summary>
@@ -157,7 +160,7 @@ internal sealed class CallTelemetry(string vendor, ILogger logger, TimeProvider 
         }
     }
 
-    /// <summary>Records a wait for the client-side rate limiter; logs it at debug level when it lasted at least <see cref="LoggedWaitThreshold"/>.</summary>
+    /// <summary>Records a turn at the client-side rate limiter; marks and logs it (debug level) when it lasted at least <see cref="LoggedWaitThreshold"/>.</summary>
     public void RateLimitWaited(ApiOperation operation, TimeSpan waited)
     {
         if (ChatApisTelemetry.RateLimitWaits.Enabled)
@@ -165,12 +168,17 @@ internal sealed class CallTelemetry(string vendor, ILogger logger, TimeProvider 
             ChatApisTelemetry.RateLimitWaits.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("chatapis.vendor", vendor));
         }
 
+        if (waited < LoggedWaitThreshold)
+        {
+            return;
+        }
+
         CallSpan()?.AddEvent(new ActivityEvent("chatapis.rate_limit.wait", tags: new ActivityTagsCollection
         {
             ["chatapis.rate_limit.wait"] = waited.TotalSeconds,
         }));
 
-        if (waited >= LoggedWaitThreshold && logger.IsEnabled(LogLevel.Debug))
+        if (logger.IsEnabled(LogLevel.Debug))
         {
             Log.RateLimitWaited(logger, vendor, operation.Method.Method, operation.PathTemplate, waited.TotalMilliseconds);
         }
