@@ -34,6 +34,9 @@ public sealed class ApiCall
     /// <summary>How many attempts have started so far (1 during the first).</summary>
     public int Attempt { get; internal set; }
 
-    /// <summary>Whether the current attempt got a response status (a failure after it is not a "no response" one).</summary>
-    internal bool Answered { get; set; }
+    /// <summary>
+    /// Whether the current attempt is counted in the requests metric already: with its status when one arrived
+    /// (a failure after it is not a "no response" one), or as an attempt that got no response.
+    /// </summary>
+    internal bool AttemptCounted { get; set; }
 }

@@ -21,7 +21,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
     public async ValueTask<ApiResponse<T>> RunAsync<T>(ApiCall call, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, ExpectedBody<T> body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var attempt = timeouts.Start(timeout, cancellationToken);
-        call.Answered = false;
+        call.AttemptCounted = false;
         try
         {
             return await SendAndReadAsync(call, send, body, attempt.Token).ConfigureAwait(false);
@@ -83,7 +83,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         {
             var unsupportedEncoding = ContentDecoding.Decode(response);
             var status = (int)response.StatusCode;
-            call.Answered = true;
+            call.AttemptCounted = true;
             telemetry.AttemptCompleted(operation, status, call.Attempt, attemptStarted);
             if (status is < 200 or > 299)
             {
@@ -121,12 +121,15 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         }
     }
 
-    // An attempt that failed before its status arrived is counted here; one whose body broke after it was
-    // counted with its status already.
-    private void NoResponse(ApiCall call, Exception error)
+    /// <summary>
+    /// Counts the current attempt as one that got no response, unless it was counted already (with the status
+    /// that arrived before its body broke, say). The executor calls it too, for a retry the call's deadline cut.
+    /// </summary>
+    public void NoResponse(ApiCall call, Exception error)
     {
-        if (!call.Answered)
+        if (!call.AttemptCounted)
         {
+            call.AttemptCounted = true;
             telemetry.AttemptGotNoResponse(call.Operation, call.Attempt, error);
         }
     }

@@ -146,6 +146,9 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
             vendor,
             cause,
             call.Attempt);
+
+        // A retry the deadline cut got no response and was not counted yet (a wait to retry was: its attempt ended).
+        attempts.NoResponse(call, timeout);
         telemetry.CallFailed(operation, call.Attempt, timeout);
         return timeout;
     }

@@ -129,6 +129,44 @@ public class OpenTelemetryExportTests : SimulatorTest
     }
 
     [Fact]
+    public async Task A_retry_cut_by_the_deadline_is_counted_as_a_timeout_and_ends_the_span_with_error_type_timeout()
+    {
+        using var otel = new Exported("OTel-Timeout");
+        Sim.Faults.On("GET", "/v1/thing").Once(Fault.Status(503));
+        Sim.Faults.On("GET", "/v1/thing").Always(Fault.Hang());
+        var clock = new ManualTimeProvider { AutoAdvanceLimit = TimeSpan.FromSeconds(1) }; // the backoff passes by itself, the deadline does not
+        var pipeline = TestVendor.Pipeline(Sim, o => { o.AttemptTimeout = TimeSpan.FromHours(1); o.TotalTimeout = TimeSpan.FromHours(2); }, clock, vendor: otel.Vendor);
+        var call = pipeline.GetThingAsync(null, new RequestOptions { Timeout = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
+        using (var arrival = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (Sim.Journal.Count < 2)
+            {
+                Assert.False(arrival.IsCancellationRequested, "the retry did not reach the server");
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<ChatApiTransportException>(() => Bounded(call));
+
+        Assert.True(error.IsTimeout);
+        var span = Assert.Single(otel.Spans());
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal("ChatApiTransportException (timeout)", span.StatusDescription);
+        Assert.Equal(Tags(("http.request.method", "GET"), ("server.address", "127.0.0.1"), ("server.port", Sim.BaseAddress.Port), ("url.template", "/v1/thing"), ("chatapis.vendor", "OTel-Timeout"), ("http.request.resend_count", 1), ("error.type", "timeout")), Tags(span));
+        Assert.Equal(["chatapis.attempt", "chatapis.retry", "chatapis.attempt"], span.Events.Select(e => e.Name));
+        Assert.Equal(Tags(("chatapis.attempt", 2), ("error.type", "timeout")), Tags(span.Events.Last()));
+
+        var metrics = otel.Metrics();
+        Assert.Equal(
+            [
+                (MetricTags(("chatapis.vendor", "OTel-Timeout"), ("error.type", "timeout"), ("http.request.method", "GET")), 1L),
+                (MetricTags(("chatapis.vendor", "OTel-Timeout"), ("http.request.method", "GET"), ("http.response.status_code", 503)), 1L),
+            ],
+            metrics.Counts("chatapis.requests"));
+    }
+
+    [Fact]
     public void A_rate_limit_wait_lands_in_the_seconds_buckets_and_on_the_span()
     {
         using var otel = new Exported("OTel-Wait");
