@@ -163,6 +163,38 @@ await using (var app = InboundSnippets.Build(inboundBuilder, assistLoopToken, ch
     ran += 3;
 }
 
+// Observability: OpenTelemetry, set up as the README shows, records the SDK's span of a call.
+var observed = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+ObservabilitySnippets.AddOpenTelemetry(observed);
+observed.Services.AddZipchatClient(configuration.GetSection("ChatApis:Zipchat"));
+using (var host = observed.Build())
+{
+    await host.StartAsync();
+    var recorded = new List<System.Diagnostics.Activity>();
+    using var listener = new System.Diagnostics.ActivityListener
+    {
+        // Never asks for data itself: a span is recorded only because OpenTelemetry sampled it.
+        ShouldListenTo = source => source.Name == ChatApis.Diagnostics.ChatApisTelemetry.Name,
+        Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.PropagationData,
+        ActivityStopped = a =>
+        {
+            lock (recorded)
+            {
+                recorded.Add(a);
+            }
+        },
+    };
+    System.Diagnostics.ActivitySource.AddActivityListener(listener);
+    await host.Services.GetRequiredService<ZipchatClient>().GetUsersPageAsync();
+    lock (recorded)
+    {
+        Require(recorded.Any(a => a.Recorded && a.DisplayName == "GET /api/integrations/backend_api/v1/chats/{chat_id}/users"), "OpenTelemetry recorded the call's span");
+    }
+
+    await host.StopAsync();
+    ran++;
+}
+
 // Testing with a simulator.
 Require(await TestingSnippets.RunAsync() == 2, "the testing snippet saw one retry");
 ran++;

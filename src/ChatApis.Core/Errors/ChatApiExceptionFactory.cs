@@ -9,11 +9,17 @@ public static class ChatApiExceptionFactory
     /// <param name="details">What the server answered.</param>
     /// <param name="operation">A short description of the call, e.g. "GET conversations/{id}".</param>
     /// <returns>The exception to throw.</returns>
-    public static ChatApiException FromResponse(ChatApiErrorDetails details, string operation)
+    public static ChatApiException FromResponse(ChatApiErrorDetails details, string operation) => FromResponse(details, operation, url: null);
+
+    /// <summary>
+    /// Creates the typed exception, naming <paramref name="url"/> after the operation when given (the pipeline
+    /// gives it for a 404, where a wrong base address is the usual cause).
+    /// </summary>
+    internal static ChatApiException FromResponse(ChatApiErrorDetails details, string operation, string? url)
     {
         ArgumentNullException.ThrowIfNull(details);
         var status = (int)(details.StatusCode ?? 0);
-        var message = Describe(details, operation);
+        var message = Describe(details, url is null ? operation : $"{operation} ({url})");
         return status switch
         {
             401 => new ChatApiAuthenticationException(message, details),

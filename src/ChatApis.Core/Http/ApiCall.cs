@@ -43,4 +43,10 @@ public sealed class ApiCall
     internal void ReleaseTicket() => Interlocked.Exchange(ref _ticket, null)?.Dispose();
 
     internal void ReleaseTicket(System.Net.Http.Headers.HttpResponseHeaders headers) => Interlocked.Exchange(ref _ticket, null)?.ReleaseWith(headers);
+
+    /// <summary>
+    /// Whether the current attempt is counted in the requests metric already: with its status when one arrived
+    /// (a failure after it is not a "no response" one), or as an attempt that got no response.
+    /// </summary>
+    internal bool AttemptCounted { get; set; }
 }

@@ -1,3 +1,4 @@
+using ChatApis.Pipeline;
 using ChatApis.RateLimiting;
 
 namespace ChatApis.Http;
@@ -7,9 +8,10 @@ namespace ChatApis.Http;
 /// handlers below and the server need (the options the authentication and OAuth handlers read, Accept-Encoding,
 /// User-Agent, the caller's extra headers), and it is the last line of defence for the URL: the request's
 /// method and path template must be the operation's, and the filled-in path must have exactly the template's
-/// segments (a value such as <c>..</c> that a URI would resolve away is refused, never sent).
+/// segments (a value such as <c>..</c> that a URI would resolve away is refused, never sent). It logs where each
+/// checked request goes (debug level, no ids or query values).
 /// </summary>
-internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate gate, string userAgent, int baseSegments) : DelegatingHandler(inner)
+internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate gate, string userAgent, int baseSegments, CallTelemetry telemetry) : DelegatingHandler(inner)
 {
     private static readonly HttpRequestOptionsKey<string> RefitTemplateKey = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
 
@@ -46,6 +48,7 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
             request.Options.Set(ChatApiRequestOptionKeys.RateLimitBudget, operation.RateLimitBudget);
         }
 
+        telemetry.AttemptSending(call, request.RequestUri);
         return SendCountedAsync(request, call, cancellationToken);
     }
 

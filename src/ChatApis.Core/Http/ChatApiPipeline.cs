@@ -56,10 +56,11 @@ public sealed class ChatApiPipeline : IDisposable
         }
 
         // The stages of a call, each owning one concern (docs/architecture.md).
-        var telemetry = new CallTelemetry(vendor.Name, logger ?? NullLogger.Instance, Time);
+        var target = new RequestTarget(BaseAddress);
+        var telemetry = new CallTelemetry(vendor.Name, logger ?? NullLogger.Instance, Time, target);
         var turn = new RateLimitTurn(_gate, telemetry);
         var timeouts = new AttemptTimeouts(Time);
-        var attempts = new AttemptRunner(timeouts, turn, new ResponseReader(options), new FailureReader(vendor, _secrets, Time, BaseAddress), telemetry, vendor);
+        var attempts = new AttemptRunner(timeouts, turn, new ResponseReader(options), new FailureReader(vendor, _secrets, Time, BaseAddress, target), telemetry, vendor);
         _executor = new CallExecutor(options, vendor.Name, Time, turn, new RetryPolicy(options), attempts, timeouts, telemetry);
 
         _ownedGate = ownsGate && !ReferenceEquals(_gate, RateLimitGate.Unlimited) ? _gate : null;
@@ -70,7 +71,7 @@ public sealed class ChatApiPipeline : IDisposable
 
         // Never disposed itself: disposing an HttpClient cancels the requests it is sending, and a disposed
         // client lets its calls already sending run to their end. Releasing the handler chain is enough.
-        HttpClient = new HttpClient(new ChatApiCallHandler(handler, _gate, agent, baseSegments), disposeHandler: false)
+        HttpClient = new HttpClient(new ChatApiCallHandler(handler, _gate, agent, baseSegments, telemetry), disposeHandler: false)
         {
             BaseAddress = BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,

@@ -21,6 +21,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
     public async ValueTask<ApiResponse<T>> RunAsync<T>(ApiCall call, Func<ApiCall, CancellationToken, Task<HttpResponseMessage>> send, ExpectedBody<T> body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var attempt = timeouts.Start(timeout, cancellationToken);
+        call.AttemptCounted = false;
         try
         {
             return await SendAndReadAsync(call, send, body, attempt.Token).ConfigureAwait(false);
@@ -29,7 +30,14 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         {
             // Cancelling a body read may surface as an I/O error of the connection being torn down rather than
             // as a cancellation: either way it was this attempt's timeout, not a broken connection.
-            throw new AttemptTimeoutException(timeout, ex);
+            var timedOut = new AttemptTimeoutException(timeout, ex);
+            NoResponse(call, timedOut);
+            throw timedOut;
+        }
+        catch (ChatApiTransportException ex)
+        {
+            NoResponse(call, ex);
+            throw;
         }
         finally
         {
@@ -78,6 +86,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         {
             var unsupportedEncoding = ContentDecoding.Decode(response);
             var status = (int)response.StatusCode;
+            call.AttemptCounted = true;
             telemetry.AttemptCompleted(operation, status, call.Attempt, attemptStarted);
             if (status is < 200 or > 299)
             {
@@ -115,6 +124,19 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
         }
     }
 
+    /// <summary>
+    /// Counts the current attempt as one that got no response, unless it was counted already (with the status
+    /// that arrived before its body broke, say). The executor calls it too, for a retry the call's deadline cut.
+    /// </summary>
+    public void NoResponse(ApiCall call, Exception error)
+    {
+        if (!call.AttemptCounted)
+        {
+            call.AttemptCounted = true;
+            telemetry.AttemptGotNoResponse(call.Operation, call.Attempt, error);
+        }
+    }
+
     // Whether the request may have reached the server decides whether a state-changing call may be retried.
     private ChatApiTransportException TransportFailure(ApiCall call, Exception ex, bool duringBody)
     {
@@ -125,6 +147,6 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
             ? "it never reached the server."
             : call.Operation.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it.";
         return new ChatApiTransportException(
-            $"{vendor.Name} {call.Operation}{ChatApiErrorDetails.AttemptsText(call.Attempt)}: {what}; {outcome}", !neverSent, isTimeout: false, vendor.Name, ex, call.Attempt);
+            $"{vendor.Name} {call.Operation} ({telemetry.Target.Url(call.Operation)}){ChatApiErrorDetails.AttemptsText(call.Attempt)}: {what}; {outcome}", !neverSent, isTimeout: false, vendor.Name, ex, call.Attempt);
     }
 }

@@ -61,7 +61,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
                 }
                 catch (Exception ex) when (!bound.IsCancellationRequested && retries.ShouldRetry(ex, operation, call.Attempt, deadline, out delay, out reason))
                 {
-                    telemetry.RetryScheduled(operation, call.Attempt, reason, delay);
+                    telemetry.RetryScheduled(operation, call.Attempt, reason, delay, ex);
                 }
 
                 if (deadlineTimer is null)
@@ -84,7 +84,6 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         catch (ChatApiException ex)
         {
             telemetry.CallFailed(operation, call.Attempt, ex);
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
         catch (OperationCanceledException ex)
@@ -141,13 +140,16 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
     private ChatApiTransportException TimedOut(ApiOperation operation, ApiCall call, CallDeadline deadline, Exception cause)
     {
         var timeout = new ChatApiTransportException(
-            $"{vendor} {operation} timed out after {call.Attempt} attempt(s) (attempt timeout {clientOptions.AttemptTimeout}, total {deadline.Total}); " +
+            $"{vendor} {operation} ({telemetry.Target.Url(operation)}) timed out after {call.Attempt} attempt(s) (attempt timeout {clientOptions.AttemptTimeout}, total {deadline.Total}); " +
             (operation.IsRetrySafe ? "it is safe to try again." : "the outcome is unknown: the server may have acted on it."),
             requestMayHaveReachedServer: true,
             isTimeout: true,
             vendor,
             cause,
             call.Attempt);
+
+        // A retry the deadline cut got no response and was not counted yet (a wait to retry was: its attempt ended).
+        attempts.NoResponse(call, timeout);
         telemetry.CallFailed(operation, call.Attempt, timeout);
         return timeout;
     }

@@ -9,10 +9,11 @@ namespace ChatApis.Pipeline;
 /// <summary>
 /// Turns a response that is not the success it should be into the typed, redacted exception the caller sees:
 /// an error status (its body read under a cap, parsed by the vendor's error reader, hints for the retry
-/// policy kept, a redirect described without being followed, an OAuth dead end told apart), or a success
+/// policy kept, a redirect described without being followed, an OAuth dead end told apart, a 404 naming the URL
+/// it went to), or a success
 /// whose body is unusable. Everything the server chose is redacted, after parsing as well as before.
 /// </summary>
-internal sealed class FailureReader(VendorProfile vendor, SecretRedactor secrets, TimeProvider time, Uri baseAddress)
+internal sealed class FailureReader(VendorProfile vendor, SecretRedactor secrets, TimeProvider time, Uri baseAddress, RequestTarget target)
 {
     /// <summary>Reads an error response (status outside 2xx) into its typed exception.</summary>
     public async Task<ChatApiException> ReadAsync(HttpResponseMessage response, ApiCall call, CancellationToken cancellationToken)
@@ -47,7 +48,9 @@ internal sealed class FailureReader(VendorProfile vendor, SecretRedactor secrets
             RateLimitInfo.FromHeaders(response.Headers),
             call.Attempt);
         var operation = call.Operation.ToString();
-        var error = vendor.MapError?.Invoke(details, operation) ?? ChatApiExceptionFactory.FromResponse(details, operation);
+        // A 404 names where the request went (path as the template, no query): a wrong base address shows.
+        var error = vendor.MapError?.Invoke(details, operation)
+            ?? ChatApiExceptionFactory.FromResponse(details, operation, status == 404 ? secrets.Redact(target.Url(call.Operation)) : null);
 
         // The OAuth handler passed a 401 on because no refresh can help: the user must authorize again.
         return status == 401 && sent?.Options.TryGetValue(ChatApiRequestOptionKeys.ReauthorizationRequired, out var reason) == true

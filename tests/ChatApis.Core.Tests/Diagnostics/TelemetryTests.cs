@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Reflection;
 using ChatApis.Core.Tests.Support;
 using ChatApis.Diagnostics;
 using ChatApis.Http;
@@ -49,7 +50,7 @@ public class TelemetryTests : SimulatorTest
                 bag[tag.Key] = tag.Value;
             }
 
-            if (bag.TryGetValue("vendor", out var vendor) && (string?)vendor == "Telemetry")
+            if (bag.TryGetValue("chatapis.vendor", out var vendor) && (string?)vendor == "Telemetry")
             {
                 lock (measurements)
                 {
@@ -76,11 +77,45 @@ public class TelemetryTests : SimulatorTest
         }
 
         var span = Assert.Single(spans);
-        Assert.Equal("Telemetry GET thing", span.DisplayName);
+        Assert.Equal("GET /v1/thing", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
-        Assert.Equal("thing", span.GetTagItem("url.template"));
-        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
-        Assert.Equal([503, 200], counted.Where(m => m.Instrument == "chatapis.requests").Select(m => (int)m.Tags["status"]!));
-        Assert.Equal("503", Assert.Single(counted, m => m.Instrument == "chatapis.retries").Tags["reason"]);
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        (string, object?)[] tags =
+            [
+                ("http.request.method", "GET"),
+                ("server.address", "127.0.0.1"),
+                ("server.port", Sim.BaseAddress.Port),
+                ("url.template", "/v1/thing"),
+                ("chatapis.vendor", "Telemetry"),
+                ("http.request.resend_count", 1),
+                ("http.response.status_code", 200),
+            ];
+        Assert.Equal(tags, span.TagObjects.Select(t => (t.Key, t.Value)));
+        Assert.Equal(["chatapis.attempt", "chatapis.retry", "chatapis.attempt"], span.Events.Select(e => e.Name));
+        Assert.Equal([503, 200], counted.Where(m => m.Instrument == "chatapis.requests").Select(m => (int)m.Tags["http.response.status_code"]!));
+        Assert.All(counted.Where(m => m.Instrument == "chatapis.requests"), m => Assert.Equal(["chatapis.vendor", "http.request.method", "http.response.status_code"], m.Tags.Keys));
+        var retry = Assert.Single(counted, m => m.Instrument == "chatapis.retries");
+        Assert.Equal(new Dictionary<string, object?> { ["chatapis.vendor"] = "Telemetry", ["error.type"] = "503" }, retry.Tags);
+    }
+
+    [Fact]
+    public void The_source_and_the_meter_report_the_package_version()
+    {
+        var expected = typeof(TelemetryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ChatApisPackageVersion").Value;
+
+        Assert.Equal("0.1.0", expected);
+        Assert.Equal(expected, ChatApisTelemetry.Version);
+        Assert.Equal(expected, ChatApisTelemetry.ActivitySource.Version);
+        Assert.Equal(expected, ChatApisTelemetry.Meter.Version);
+        Assert.StartsWith(expected, typeof(ChatApisTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_histograms_advise_buckets_in_seconds_up_to_the_longest_wait_and_deadline()
+    {
+        Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 15, 30, 60, 120], ChatApisTelemetry.CallDuration.Advice!.HistogramBucketBoundaries!);
+        Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 45, 60, 90], ChatApisTelemetry.RateLimitWaits.Advice!.HistogramBucketBoundaries!);
+        Assert.Equal("s", ChatApisTelemetry.CallDuration.Unit);
+        Assert.Equal("s", ChatApisTelemetry.RateLimitWaits.Unit);
     }
 }

@@ -77,7 +77,10 @@ public class FailureDetailsTests : SimulatorTest
 
         Assert.Equal(2, error.Attempts);
         Assert.Null(error.RateLimit);
-        Assert.Contains("GET thing after 2 attempts:", error.Message, StringComparison.Ordinal);
+        // The message names where the request went (the path as the template), so a wrong base address shows.
+        Assert.Equal(
+            $"Test GET thing ({Sim.BaseAddress}v1/thing) after 2 attempts: the request failed (Unknown); it is safe to try again.",
+            error.Message);
     }
 
     public static TheoryData<string, string> AbsurdHints => new()

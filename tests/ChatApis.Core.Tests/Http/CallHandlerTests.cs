@@ -103,6 +103,7 @@ public partial class CallHandlerTests : SimulatorTest
         Assert.True(error.IsTimeout);
         Assert.Contains("timed out after 1 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Contains("total 00:00:05", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Test GET thing ({Sim.BaseAddress}v1/thing) timed out after 1 attempt(s) (attempt timeout 01:00:00, total 00:00:05); it is safe to try again.", error.Message);
         Assert.Equal(1, Sim.Journal.Count);
     }
 

@@ -252,6 +252,7 @@ public class RetryTests : SimulatorTest
         var error = await Assert.ThrowsAsync<ChatApiNotFoundException>(() => Pipeline().GetThingAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("Thing not found", error.ErrorCode);
+        Assert.Equal($"Test GET thing ({Sim.BaseAddress}v1/thing) failed with 404 NotFound: Thing not found (No such thing.)", error.Message);
         Assert.Equal(1, Sim.Journal.Count);
     }
 

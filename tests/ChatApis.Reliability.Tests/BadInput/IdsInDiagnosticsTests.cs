@@ -13,7 +13,7 @@ namespace ChatApis.Reliability.Tests.BadInput;
 
 /// <summary>
 /// Ids come from outside (webhook payloads), so diagnostics never carry them: an exception message, a log
-/// line and the span's <c>url.template</c> name the endpoint by the template in the vendor's documents
+/// line and the span's <c>url.template</c> (under the base path) name the endpoint by the template in the vendor's documents
 /// (<c>chats/{chat_id}/users/{id}</c>), never by a positional "{0}" and never by the id itself.
 /// </summary>
 public class IdsInDiagnosticsTests
@@ -78,7 +78,10 @@ public class IdsInDiagnosticsTests
             seen = [.. spans];
         }
 
-        Assert.Contains(seen, s => (string?)s.GetTagItem("url.template") == template && s.DisplayName.EndsWith(template, StringComparison.Ordinal));
+        // url.template is the absolute path template (the base path, then the documented template), as the
+        // OpenTelemetry HTTP conventions define it; the span is named "{method} {url.template}".
+        var absoluteTemplate = h.Surface.ApiBase(h.Sim).AbsolutePath + template;
+        Assert.Contains(seen, s => (string?)s.GetTagItem("url.template") == absoluteTemplate && s.DisplayName == $"{method} {absoluteTemplate}");
         Assert.DoesNotContain(seen, s => ((string?)s.GetTagItem("url.template") ?? "").Contains(id, StringComparison.Ordinal) || s.DisplayName.Contains(id, StringComparison.Ordinal));
         Assert.DoesNotContain(seen, s => ((string?)s.GetTagItem("url.template") ?? "").Contains("{0}", StringComparison.Ordinal));
         Counts.Add("diagnostics: documented templates, no ids");

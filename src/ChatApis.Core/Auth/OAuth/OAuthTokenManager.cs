@@ -309,7 +309,7 @@ public sealed partial class OAuthTokenManager
         new($"{_vendor}: no OAuth tokens are stored for this account; complete the authorization flow first.", ChatApiErrorDetails.None with { Vendor = _vendor });
 
     private void Count(string outcome) =>
-        ChatApisTelemetry.TokenRefreshes.Add(1, new("vendor", _vendor), new("outcome", outcome));
+        ChatApisTelemetry.TokenRefreshes.Add(1, new("chatapis.vendor", _vendor), new("chatapis.outcome", outcome));
 
     private sealed record RejectedGrant(string RefreshToken, string? AccessToken, ChatApiReauthorizationRequiredException Error)
     {
