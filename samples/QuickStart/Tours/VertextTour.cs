@@ -1,3 +1,4 @@
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Vertext;
 using ChatApis.Vertext;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ internal sealed class VertextTour : ITour
         else
         {
             await simulator.StartAsync(cancellationToken);
-            simulator.AddGeneratedContacts(VertextSimulator.DemoChatbotId, 120);
+            // The seed the standalone simulator serves with --seed demo: the same conversations and contacts.
+            VendorCatalog.Find(Name).Seed(simulator, SimulatorSeed.Demo);
             services.AddVertextClient(o => { o.AccessToken = VertextSimulator.AccessToken; o.BaseAddress = simulator.BaseAddress; });
         }
 
