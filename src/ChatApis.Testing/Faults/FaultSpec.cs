@@ -31,10 +31,12 @@ namespace ChatApis.Testing;
 /// <param name="Count">How many matching requests get the fault; <see langword="null"/> for every one.</param>
 public sealed partial record FaultSpec(string Text, string Method, string Path, Fault Fault, int? Count)
 {
+    /// <summary>The faults a spec can name, in one line, for help texts.</summary>
+    public static string Kinds { get; } = "<status>[=<retry-after seconds>], html[=<status>], empty=<status>, abort, hang, drop, delay=<duration>, "
+        + "slow=<duration>, truncate=<bytes>, reset=<bytes>, stall=<bytes>, oversize=<bytes> (durations in ms or s)";
+
     /// <summary>The syntax in one line, for error messages and help texts.</summary>
-    public const string Syntax = "FAULT[xCOUNT][@[METHOD ]PATH], FAULT one of <status>[=<retry-after seconds>], html[=<status>], empty=<status>, "
-        + "abort, hang, drop, delay=<duration>, slow=<duration>, truncate=<bytes>, reset=<bytes>, stall=<bytes>, oversize=<bytes> "
-        + "(durations in ms or s; COUNT a number or *): e.g. 503x2, 429=1x3@GET /v1/items, abort@/chatbots/*";
+    public static string Syntax { get; } = "FAULT[xCOUNT][@[METHOD ]PATH], FAULT one of " + Kinds + ", COUNT a number or *: e.g. 503x2, 429=1x3@GET /v1/items, abort@/chatbots/*";
 
     /// <summary>Reads a spec (see the remarks of <see cref="FaultSpec"/> for the syntax).</summary>
     /// <param name="text">The spec, e.g. <c>503x2@GET /v1/items</c>.</param>
