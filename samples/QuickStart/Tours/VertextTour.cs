@@ -57,5 +57,5 @@ internal sealed class VertextTour : ITour
         return steps;
     }
 
-    private static string Short(string id) => id.Length > 8 ? id[..8] + "…" : id;
+    private static string Short(string id) => id.Length > 8 ? id[..8] + "..." : id;
 }
