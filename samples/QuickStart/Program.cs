@@ -42,6 +42,12 @@ ITour[] tours = [.. VendorCatalog.All.Select(v => found[v.Name])];
 var context = new TourContext(configuration);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 var table = new Table().Title("ChatApis QuickStart").AddColumns("Surface", "Step", "Result");
+if (Console.IsOutputRedirected)
+{
+    // ASCII borders in a log: box-drawing characters turn into noise where the viewer is not UTF-8.
+    table.Border(TableBorder.Ascii);
+}
+
 var failed = 0;
 
 foreach (var tour in tours)

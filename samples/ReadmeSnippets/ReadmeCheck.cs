@@ -5,8 +5,10 @@ namespace Samples.ReadmeSnippets;
 /// <summary>
 /// Keeps README.md honest: every <c>#region snippet:name</c> block of this project must appear verbatim
 /// (dedented) as a C# code block of the README, and every C# code block of the README must be one of them.
-/// A README block that opens with using directives must show exactly those of the file its snippet compiles
-/// in, so a reader who copies it gets a snippet that compiles.
+/// A snippet marked <c>#region snippet:name with-usings</c> is a whole program: its README block must open with
+/// exactly the using directives of the file it compiles in (that file holds that one snippet), so a reader who
+/// copies it gets code that compiles, and a block that leaves one out (or all) fails the check. Unmarked snippets
+/// are fragments of a larger program and show no usings.
 /// </summary>
 internal static partial class ReadmeCheck
 {
@@ -21,13 +23,16 @@ internal static partial class ReadmeCheck
             {
                 var text = File.ReadAllText(file).ReplaceLineEndings("\n");
                 var usings = UsingDirective().Matches(text).Select(u => u.Value.Trim()).ToHashSet(StringComparer.Ordinal);
-                return Region().Matches(text)
-                    .Select(m => (Name: m.Groups["name"].Value, Code: Normalize(Dedent(m.Groups["code"].Value)), Usings: usings));
+                var matches = Region().Matches(text);
+                return matches
+                    .Select(m => (Name: m.Groups["name"].Value, Code: Normalize(Dedent(m.Groups["code"].Value)), Usings: usings, WithUsings: m.Groups["usings"].Success, Alone: matches.Count == 1));
             })
             .ToList();
         snippets = regions.Count;
 
         var problems = new List<string>();
+        // A whole program's usings are its file's: another snippet in that file could bring usings it does not need.
+        problems.AddRange(regions.Where(r => r.WithUsings && !r.Alone).Select(r => $"snippet '{r.Name}' is marked with-usings but shares its file with other snippets"));
         problems.AddRange(regions.Where(r => !blocks.Any(b => b.Code == r.Code)).Select(r => $"snippet '{r.Name}' is not in README.md as written in the code"));
         foreach (var block in blocks)
         {
@@ -36,9 +41,13 @@ internal static partial class ReadmeCheck
             {
                 problems.Add($"a C# block of README.md is not compiled here: {block.Code.Split('\n')[0]}");
             }
-            else if (block.Usings.Count > 0 && !region.Usings.SetEquals(block.Usings))
+            else if (region.WithUsings && !region.Usings.SetEquals(block.Usings))
             {
-                problems.Add($"snippet '{region.Name}' shows the usings {string.Join(" ", block.Usings)} but compiles with {string.Join(" ", region.Usings.Order(StringComparer.Ordinal))}");
+                problems.Add($"snippet '{region.Name}' shows the usings [{string.Join(" ", block.Usings)}] but compiles with [{string.Join(" ", region.Usings.Order(StringComparer.Ordinal))}]");
+            }
+            else if (!region.WithUsings && block.Usings.Count > 0)
+            {
+                problems.Add($"snippet '{region.Name}' shows using directives but is a fragment: mark its region 'with-usings' so they are checked");
             }
         }
 
@@ -90,6 +99,6 @@ internal static partial class ReadmeCheck
     [GeneratedRegex(@"^using (?:static )?[\w.]+(?: = [\w.<>]+)?;[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<code>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
+    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)(?<usings>[ \t]+with-usings)?[ \t]*\n(?<code>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
     private static partial Regex Region();
 }

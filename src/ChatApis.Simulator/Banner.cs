@@ -43,6 +43,8 @@ internal static class Banner
             }
         }
 
+        text.AppendLine().AppendLine(Data(set.Seed));
+        text.AppendLine(set.Faults.Count == 0 ? "Faults: none queued." : $"Faults queued: {string.Join("; ", set.Faults.Select(f => $"{f.Vendor.Name} {f.Spec.Text}"))}.");
         text.AppendLine().AppendLine(Credentials).AppendLine().AppendLine("Try:");
         foreach (var (vendor, simulator) in set.Running)
         {
@@ -52,8 +54,15 @@ internal static class Banner
             }
         }
 
+        var (first, firstSimulator) = set.Running[0];
+        text.AppendLine($"  curl -d '503x2' {firstSimulator.BaseAddress}_admin/faults   (the next two {first.Name} requests answer 503; GET lists, DELETE clears)");
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>What the simulators serve besides the documents' examples, for the banner.</summary>
+    public static string Data(SimulatorSeed seed) => seed.ZipchatConversations == 0 && seed.VertextContacts == 0
+        ? $"Seed: {seed.Name} (the documents' examples; --seed demo serves what the QuickStart shows)."
+        : $"Seed: {seed.Name} (the documents' examples plus {seed.ZipchatConversations} Zipchat conversations and {seed.VertextContacts} contacts on Vertext's Demo chatbot).";
 
     // Each vendor's lines under its name: "  Name        first line" then the rest aligned under the first.
     private static string PerVendor(Func<SimulatedVendor, IReadOnlyList<string>> lines)

@@ -2,6 +2,7 @@ using ChatApis.AssistLoop;
 using ChatApis.Chatting.Tests.Support;
 using ChatApis.Testing;
 using ChatApis.Testing.AssistLoop;
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Vertext;
 using ChatApis.Vertext;
 
@@ -60,5 +61,25 @@ public sealed class WebhookToCrmFlowTests : ChattingTestBase
         var stored = Assert.Single(Sim.Contacts, c => c.Email == "john.doe@example.com");
         Assert.Equal("John Doe", stored.Name);
         Assert.Equal("555-1234", stored.Phone);
+    }
+
+    [Fact]
+    public async Task The_generated_Vertext_contacts_of_the_demo_seed_become_Chatting_contacts()
+    {
+        // What the QuickStart and `chatapis-simulator --seed demo` serve: every generated email must pass the CRM too.
+        await using var vertext = new VertextSimulator(new SimulatorHostOptions { TimeProvider = SimClock });
+        VertextCatalogEntry.Instance.Seed(vertext, SimulatorSeed.Demo);
+        await vertext.StartAsync(Ct);
+        using var source = new VertextClient(new VertextClientOptions { AccessToken = VertextSimulator.AccessToken, BaseAddress = vertext.BaseAddress, MaxRetries = 0 });
+
+        var page = await source.GetContactsPageAsync(VertextSimulator.DemoChatbotId, 0, 25, cancellationToken: Ct);
+        foreach (var contact in page.Value)
+        {
+            await Client.CreateContactAsync(new ChattingNewContact(contact.Email!) { Name = contact.Name }, cancellationToken: Ct);
+        }
+
+        Assert.Equal(25, page.Value.Count);
+        Assert.All(page.Value, c => Assert.Contains(Sim.Contacts, stored => stored.Email == c.Email && stored.Name == c.Name));
+        Assert.Equal("visitor0@example.com", page.Value[0].Email);
     }
 }

@@ -15,7 +15,7 @@ public partial class SimulatorToolTests
         var (exitCode, output) = await RunToCompletionAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var expected in new[] { "--port", "--duration", "/api/v1/", "/v1/", "/oauth/token", "/api/integrations/backend_api/v1/", "/api/zapier/", "/chatbots/list", "al_sim_access_token", "zc-sim_backend_api_key_chat_1", "X-API-Key", "vtx_sim_access_token", "+1" })
+        foreach (var expected in new[] { "--port", "--duration", "--seed", "'demo'", "75 Zipchat conversations", "120 contacts", "--fault", "VENDOR:FAULT[xCOUNT][@[METHOD ]PATH]", "zipchat:503x2", "/_admin/faults", "/api/v1/", "/v1/", "/oauth/token", "/api/integrations/backend_api/v1/", "/api/zapier/", "/chatbots/list", "al_sim_access_token", "zc-sim_backend_api_key_chat_1", "X-API-Key", "vtx_sim_access_token", "+1" })
         {
             Assert.Contains(expected, output, StringComparison.Ordinal);
         }
@@ -28,6 +28,45 @@ public partial class SimulatorToolTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("--port must be between 0 and 65532", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--seed", "huge", "A seed is 'docs', 'demo' or a number from 0 to 100000 (was 'huge').")]
+    [InlineData("--fault", "zipchat:503y", "Invalid fault '503y': it does not have the shape. Syntax: ")]
+    [InlineData("--fault", "503", "Invalid --fault '503': it starts with the vendor and a colon")]
+    public async Task An_invalid_seed_or_fault_is_refused_with_a_message_before_anything_listens(string option, string value, string message)
+    {
+        var (exitCode, output) = await RunToCompletionAsync("--port", "0", option, value, "--duration", "30");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("is running", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_seed_demo_and_a_fault_the_banner_says_so_and_curl_meets_them()
+    {
+        using var process = Start("--port", "0", "--seed", "demo", "--fault", "zipchat:503x1@GET /api/integrations/backend_api/v1/chats/1/conversations", "--duration", "30");
+        var banner = await ReadBannerAsync(process);
+        var zipchat = Regex.Match(banner, @"Zipchat\s+(http://127\.0\.0\.1:\d+/\S*)").Groups[1].Value;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        try
+        {
+            Assert.Contains("Seed: demo (the documents' examples plus 70 Zipchat conversations and 120 contacts on Vertext's Demo chatbot).", banner, StringComparison.Ordinal);
+            Assert.Contains("Faults queued: Zipchat 503x1@GET /api/integrations/backend_api/v1/chats/1/conversations.", banner, StringComparison.Ordinal);
+            using var faulted = new HttpRequestMessage(HttpMethod.Get, zipchat + "chats/1/conversations");
+            faulted.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "zc-sim_backend_api_key_chat_1");
+            using var first = await http.SendAsync(faulted, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, first.StatusCode);
+            var page = await GetAsync(http, zipchat + "chats/1/conversations?per_page=100", "Bearer", "zc-sim_backend_api_key_chat_1");
+            Assert.Equal(75, Regex.Count(page, "\"chat_id\":1,"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 
     [Fact]

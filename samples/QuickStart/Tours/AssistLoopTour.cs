@@ -54,9 +54,13 @@ internal sealed class AssistLoopTour : ITour
 
         // OAuth: the user approves, the redirect hands back code and state, the code becomes tokens.
         var state = AssistLoopOAuthState.Create();
-        var authorization = await zapier.AuthorizeAsync(state, scopes: AssistLoopScopes.All, sessionCookie: AssistLoopSimulator.SessionCookie, cancellationToken: cancellationToken);
+        const AssistLoopScopes requested = AssistLoopScopes.All;
+        var authorization = await zapier.AuthorizeAsync(state, scopes: requested, sessionCookie: AssistLoopSimulator.SessionCookie, cancellationToken: cancellationToken);
         var tokens = await zapier.ExchangeCodeAsync(authorization.Value.Code, cancellationToken: cancellationToken);
-        steps.Add(new("AssistLoop (Zapier)", "OAuth authorize + code exchange", $"approved by {authorization.Value.User?.Name}; state checked; tokens saved (scopes: {(string.IsNullOrWhiteSpace(tokens.Value.Scope) ? "none listed in the token response" : tokens.Value.Scope)})"));
+        // AssistLoop's token response has no "scope" field (its documents show token_type, expires_in and the two
+        // tokens only); OAuth 2.0 (RFC 6749, 5.1) reads that as "granted as requested", so those are the scopes.
+        var scopes = string.IsNullOrWhiteSpace(tokens.Value.Scope) ? $"{requested.ToScopeString()}, as requested" : tokens.Value.Scope;
+        steps.Add(new("AssistLoop (Zapier)", "OAuth authorize + code exchange", $"approved by {authorization.Value.User?.Name}; state checked; tokens saved (scopes: {scopes})"));
 
         var exchanged = (await store.GetTokensAsync(cancellationToken))!.RefreshToken;
         var me = await zapier.GetMeAsync(cancellationToken: cancellationToken);

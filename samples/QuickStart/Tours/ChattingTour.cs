@@ -40,7 +40,7 @@ internal sealed class ChattingTour : ITour
                 cancellationToken: cancellationToken);
             var tag = await client.AddContactTagAsync(contact.Value.Id, "hot-lead", cancellationToken: cancellationToken);
             var message = await client.SendMessageAsync(ChattingSimulator.SeededConversationId, "Thanks, we got your message.", asSystem: true, cancellationToken: cancellationToken);
-            steps.Add(new(Name, "Contact, tag, message", $"{contact.Value.Id} (key {contact.IdempotencyKey?[..8]}…), tagged '{tag.Value.Tag}', message {message.Value.Id} from {message.Value.Sender}"));
+            steps.Add(new(Name, "Contact, tag, message", $"{contact.Value.Id} (key {contact.IdempotencyKey?[..8]}...), tagged '{tag.Value.Tag}', message {message.Value.Id} from {message.Value.Sender}"));
         }
         else
         {

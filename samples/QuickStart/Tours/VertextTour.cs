@@ -1,3 +1,4 @@
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Vertext;
 using ChatApis.Vertext;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ internal sealed class VertextTour : ITour
         else
         {
             await simulator.StartAsync(cancellationToken);
-            simulator.AddGeneratedContacts(VertextSimulator.DemoChatbotId, 120);
+            // The seed the standalone simulator serves with --seed demo: the same conversations and contacts.
+            VendorCatalog.Find(Name).Seed(simulator, SimulatorSeed.Demo);
             services.AddVertextClient(o => { o.AccessToken = VertextSimulator.AccessToken; o.BaseAddress = simulator.BaseAddress; });
         }
 
@@ -55,5 +57,5 @@ internal sealed class VertextTour : ITour
         return steps;
     }
 
-    private static string Short(string id) => id.Length > 8 ? id[..8] + "…" : id;
+    private static string Short(string id) => id.Length > 8 ? id[..8] + "..." : id;
 }

@@ -1,3 +1,4 @@
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Zipchat;
 using ChatApis.Zipchat;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ internal sealed class ZipchatTour : ITour
         else
         {
             await simulator.StartAsync(cancellationToken);
-            simulator.AddGeneratedConversations(70);
+            // The seed the standalone simulator serves with --seed demo: the same conversations and contacts.
+            VendorCatalog.Find(Name).Seed(simulator, SimulatorSeed.Demo);
             services.AddZipchatClient(o =>
             {
                 o.ApiKey = ZipchatSimulator.ApiKey;

@@ -12,7 +12,7 @@ internal static class AllVendorsSnippets
     public static async Task<int> LeadsToChattingAsync(AssistLoopClient assistLoop, ZipchatClient zipchat, VertextClient vertext, ChattingClient chatting, string agentUuid)
     {
         var synced = 0;
-        #region snippet:all-vendors
+        #region snippet:all-vendors with-usings
         // Every customer email any of the chat platforms knows becomes one Chatting contact, tagged with its source.
         var leads = new List<(string Source, string Email)>();
         await foreach (AssistLoopConversation conversation in assistLoop.ListConversationsAsync(agentUuid))

@@ -9,7 +9,7 @@ internal static class TestingSnippets
 {
     public static async Task<int> RunAsync()
     {
-        #region snippet:testing
+        #region snippet:testing with-usings
         await using var simulator = new ZipchatSimulator();
         await simulator.StartAsync();
         using var zipchat = new ZipchatClient(new ZipchatClientOptions

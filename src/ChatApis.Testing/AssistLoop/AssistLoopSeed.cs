@@ -7,7 +7,7 @@ namespace ChatApis.Testing.AssistLoop;
 // are served exactly as written here.
 internal static class AssistLoopSeed
 {
-    // GET oauth/me (both documents).
+    // GET oauth/me (both documents). "john.doe@example.com" replaces the documents' "[email\u00A0protected]".
     public const string Me = """
         {
           "uuid": "usr_abc123",
@@ -16,7 +16,7 @@ internal static class AssistLoopSeed
         }
         """;
 
-    // The user of the authorize response (both documents).
+    // The user of the authorize response (both documents). "john.doe@example.com" replaces the documents' "[email\u00A0protected]".
     public const string AuthorizeUser = """
         {
             "name": "John Doe",
@@ -25,6 +25,7 @@ internal static class AssistLoopSeed
         """;
 
     // The list-conversations example item (the Zapier document; the Make one is the same data).
+    // "jane.smith@example.com" replaces the documents' "[email\u00A0protected]".
     public const string Conversation = """
         {
             "id": "550e8400-e29b-41d4-a716-446655440000",
@@ -43,7 +44,7 @@ internal static class AssistLoopSeed
           }
         """;
 
-    // The Make "Get Conversations" dropdown example item.
+    // The Make "Get Conversations" dropdown example item. "john.doe@example.com" replaces the document's "[email\u00A0protected]".
     public const string MakeConversation = """
         {
                 "id": "conv_abc123xyz",
@@ -102,7 +103,8 @@ internal static class AssistLoopSeed
           }
         """;
 
-    // The recent-sample example item (the Zapier document).
+    // The recent-sample example item (the Zapier document). "sample.customer@example.com" (from its "Sample
+    // Customer") replaces the document's "[email\u00A0protected]".
     public const string NewConversationSample = """
         {
             "id": "550e8400-e29b-41d4-a716-446655440000",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -275,6 +276,9 @@ public sealed partial class AssistLoopSimulator : SimulatorHost
     /// <inheritdoc />
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddSingleton<IStartupFilter>(new RequestIdFilter(this));
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SimulatedSurface> Surfaces => AssistLoopCatalogEntry.Instance.Surfaces;
 
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)

@@ -41,6 +41,19 @@ public abstract class SimulatedVendor
     /// <summary>Creates the vendor's simulator (not started).</summary>
     public abstract SimulatorHost CreateSimulator(SimulatorHostOptions? options = null);
 
+    /// <summary>
+    /// Adds the generated data <paramref name="seed"/> asks of this vendor to its started or unstarted
+    /// <paramref name="simulator"/> (one <see cref="CreateSimulator"/> made); vendors without generated data add nothing.
+    /// </summary>
+    /// <param name="simulator">The vendor's simulator.</param>
+    /// <param name="seed">How much to add.</param>
+    /// <exception cref="ArgumentException"><paramref name="simulator"/> is not this vendor's simulator.</exception>
+    public virtual void Seed(SimulatorHost simulator, SimulatorSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        ArgumentNullException.ThrowIfNull(seed);
+    }
+
     /// <summary>The surface called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">The vendor has no such surface.</exception>
     public SimulatedSurface Surface(string name) =>

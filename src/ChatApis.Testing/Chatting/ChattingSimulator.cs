@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatApis.Testing.Catalog;
 using ChatApis.Testing.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -223,6 +224,9 @@ public sealed partial class ChattingSimulator : SimulatorHost
             EmitTagAdded(WorkspaceId, conversation.Id, tag, addedBy ?? Workspace.OwnerEmail);
         }
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SimulatedSurface> Surfaces => ChattingCatalogEntry.Instance.Surfaces;
 
     /// <inheritdoc />
     protected override void ConfigureServices(IServiceCollection services) =>

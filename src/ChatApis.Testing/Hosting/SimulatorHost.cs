@@ -20,7 +20,8 @@ namespace ChatApis.Testing;
 /// <remarks>
 /// Each request passes the journal first (so even requests a fault answers are recorded), then the fault
 /// injector, then the routes a subclass maps in <see cref="MapRoutes"/>. A request no route matches gets
-/// 404 with the plain-text body <c>Not Found</c>.
+/// 404 with a JSON body that lists the simulator's routes (<c>error</c>, <c>message</c> and <c>routes</c>, each
+/// route a <c>method</c>, a <c>path</c> template and, for a simulator of the catalog, its <c>surface</c>).
 /// </remarks>
 public abstract class SimulatorHost : IAsyncDisposable
 {
@@ -57,6 +58,12 @@ public abstract class SimulatorHost : IAsyncDisposable
 
     /// <summary>The faults to apply to upcoming requests.</summary>
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>
+    /// The API surfaces this simulator serves, as the <see cref="Catalog.VendorCatalog"/> names them (empty for a
+    /// simulator outside the catalog): the 404 listing of routes says which surface each route belongs to.
+    /// </summary>
+    public virtual IReadOnlyList<Catalog.SimulatedSurface> Surfaces => [];
 
     /// <summary>The clock of this simulator (journal timestamps, rate-limit windows, anything time-based a subclass does).</summary>
     public TimeProvider Time { get; }
@@ -154,13 +161,6 @@ public abstract class SimulatorHost : IAsyncDisposable
         }
     }
 
-    private static Task NotFound(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync("Not Found", context.RequestAborted);
-    }
-
     private WebApplication Build()
     {
         // The empty builder reads no configuration files or environment and adds no logging providers:
@@ -179,12 +179,17 @@ public abstract class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         var journal = new JournalMiddleware(Journal, Time);
         var faults = new FaultMiddleware(Faults);
+        if (_options.AdminEndpoints)
+        {
+            app.Use(new FaultAdminMiddleware(Faults).InvokeAsync);
+        }
+
         app.Use(journal.InvokeAsync);
         app.Use(faults.InvokeAsync);
         app.UseRouting();
         MapRoutes(app);
         app.UseEndpoints(_ => { });
-        app.Run(NotFound);
+        app.Run(new RouteListing(Name, app, Surfaces, _options.AdminEndpoints ? FaultAdminMiddleware.Routes : []).WriteAsync);
         return app;
     }
 

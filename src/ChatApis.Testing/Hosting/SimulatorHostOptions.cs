@@ -19,4 +19,12 @@ public sealed class SimulatorHostOptions
     /// soon as disposing starts, whatever this is.
     /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether the simulator also answers <c>/_admin/faults</c>: <c>GET</c> lists the fault rules, <c>POST</c> adds
+    /// one from a <see cref="FaultSpec"/> in the body (e.g. <c>503x2</c>), <c>DELETE</c> removes them all. Off by
+    /// default (a test sets faults through <see cref="SimulatorHost.Faults"/>); the standalone simulator turns it on
+    /// so faults can be asked for with curl. Admin requests are neither journaled nor subject to faults.
+    /// </summary>
+    public bool AdminEndpoints { get; set; }
 }

@@ -37,4 +37,12 @@ public sealed class VertextCatalogEntry : SimulatedVendor
 
     /// <inheritdoc />
     public override SimulatorHost CreateSimulator(SimulatorHostOptions? options = null) => new VertextSimulator(options);
+
+    /// <inheritdoc />
+    public override void Seed(SimulatorHost simulator, SimulatorSeed seed)
+    {
+        base.Seed(simulator, seed);
+        var vertext = simulator as VertextSimulator ?? throw new ArgumentException($"Expected a {nameof(VertextSimulator)}, got {simulator.GetType().Name}.", nameof(simulator));
+        vertext.AddGeneratedContacts(VertextSimulator.DemoChatbotId, seed.VertextContacts);
+    }
 }

@@ -36,8 +36,8 @@ internal static class VertextSeed
         {"id":"7a81c98d-12c9-4edf-a1ac-df136762d677","name":"Storefront","description":"Chatbot on the web shop and Messenger.","prompt":"Help shoppers find products.","temperature":0.2,"created_at":1751661450,"user_id":"dae7cf95-1376-476a-b249-01b1cb2d3345","status":"Active"}
         """;
 
-    // The contact model example of the documents (a widget contact). Its email replaces the documents'
-    // "[email\u00A0protected]" (web-page obfuscation, with a no-break space), which CreateContactAsync of any
+    // The contact model example of the documents (a widget contact). Its email, "john.doe@example.com", replaces
+    // the documents' "[email\u00A0protected]" (web-page obfuscation, with a no-break space), which CreateContactAsync of any
     // CRM client rightly refuses: a plausible address keeps a webhook-to-CRM flow on the simulators working.
     public const string ModelContact = """
         {

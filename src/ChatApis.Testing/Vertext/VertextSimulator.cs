@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatApis.Testing.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -64,6 +65,9 @@ public sealed class VertextSimulator : SimulatorHost
             }
         }
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SimulatedSurface> Surfaces => VertextCatalogEntry.Instance.Surfaces;
 
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)

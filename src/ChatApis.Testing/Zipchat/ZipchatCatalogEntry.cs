@@ -43,4 +43,12 @@ public sealed class ZipchatCatalogEntry : SimulatedVendor
 
     /// <inheritdoc />
     public override SimulatorHost CreateSimulator(SimulatorHostOptions? options = null) => new ZipchatSimulator(options);
+
+    /// <inheritdoc />
+    public override void Seed(SimulatorHost simulator, SimulatorSeed seed)
+    {
+        base.Seed(simulator, seed);
+        var zipchat = simulator as ZipchatSimulator ?? throw new ArgumentException($"Expected a {nameof(ZipchatSimulator)}, got {simulator.GetType().Name}.", nameof(simulator));
+        zipchat.AddGeneratedConversations(seed.ZipchatConversations);
+    }
 }

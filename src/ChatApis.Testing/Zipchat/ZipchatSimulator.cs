@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatApis.Testing.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -185,6 +186,9 @@ public sealed class ZipchatSimulator : SimulatorHost
             }
         }
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SimulatedSurface> Surfaces => ZipchatCatalogEntry.Instance.Surfaces;
 
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)

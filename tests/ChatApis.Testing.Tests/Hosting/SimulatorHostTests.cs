@@ -104,7 +104,7 @@ public sealed class SimulatorHostTests
     }
 
     [Fact]
-    public async Task Unmatched_routes_get_a_plain_text_404()
+    public async Task Unmatched_routes_get_a_json_404_that_lists_every_route()
     {
         await using var sim = new ItemsSimulator();
         await sim.StartAsync(Ct);
@@ -113,9 +113,28 @@ public sealed class SimulatorHostTests
         using var response = await client.GetAsync("no/such/route", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Not Found", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            """{"error":"not_found","message":"ItemsSimulator has no route for GET /no/such/route; its routes are listed under \"routes\".","routes":["""
+            + """{"method":"GET","path":"/gated"},{"method":"GET","path":"/greeting"},{"method":"GET","path":"/items"},{"method":"POST","path":"/items"},"""
+            + """{"method":"GET","path":"/short"},{"method":"GET","path":"/stream"}]}""",
+            await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("/no/such/route", sim.Journal.Last.Path);
+        Assert.Equal("GET", sim.Journal.Last.Method);
+    }
+
+    [Fact]
+    public async Task Without_admin_endpoints_the_admin_path_is_an_unknown_route_and_faults_cannot_be_posted()
+    {
+        await using var sim = new ItemsSimulator();
+        await sim.StartAsync(Ct);
+        using var client = new HttpClient { BaseAddress = sim.BaseAddress };
+
+        using var response = await client.PostAsync("_admin/faults", new StringContent("503"), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(sim.Faults.Rules);
+        Assert.DoesNotContain("\"path\":\"/_admin", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
