@@ -9,6 +9,8 @@ namespace ChatApis.Redis.Tests.Support;
 internal static class BudgetReport
 {
     private static readonly Lock FileLock = new();
+    private static readonly string FilePath = Path.Combine(AppContext.BaseDirectory, "redis-budget.txt");
+    private static bool _started;
 
     /// <summary>
     /// The shortest time <paramref name="calls"/> calls can take at <paramref name="limit"/> per
@@ -25,7 +27,14 @@ internal static class BudgetReport
         TestContext.Current.SendDiagnosticMessage(line);
         lock (FileLock)
         {
-            File.AppendAllLines(Path.Combine(AppContext.BaseDirectory, "redis-budget.txt"), [line]);
+            // One run's figures: the first report of a test run starts the file afresh.
+            if (!_started)
+            {
+                File.Delete(FilePath);
+                _started = true;
+            }
+
+            File.AppendAllLines(FilePath, [line]);
         }
     }
 }
