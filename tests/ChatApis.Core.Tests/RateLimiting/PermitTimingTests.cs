@@ -27,14 +27,8 @@ public class PermitTimingTests
         using var pipeline = Pipeline(server, new RateLimitBudget(RateLimitBudget.General, 1, TimeSpan.FromMinutes(1)));
         await pipeline.PingAsync(Ct); // granted at 0 s, answered at 20 s
 
-        var second = pipeline.PingAsync(Ct);
-        _clock.Advance(TimeSpan.FromSeconds(39.999)); // 59.999 s after the grant, 39.999 s after the response
-        Assert.Equal(1, server.Requests);
-        _clock.Advance(TimeSpan.FromSeconds(20));      // 79.999 s
-        Assert.Equal(1, server.Requests);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));  // 80 s: a window after the response
-        await second.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(2, server.Requests);
+        // Not at 60 s after the grant (40 s on), but at 80 s: a window after the response.
+        await SentExactlyAfterAsync(pipeline.PingAsync(Ct), server, TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -45,12 +39,7 @@ public class PermitTimingTests
         await Assert.ThrowsAsync<ChatApiTransportException>(() => pipeline.PingAsync(Ct));
 
         server.Fail = false;
-        var second = pipeline.PingAsync(Ct);
-        _clock.Advance(TimeSpan.FromSeconds(59.999));
-        Assert.Equal(1, server.Requests);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
-        await second.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(2, server.Requests);
+        await SentExactlyAfterAsync(pipeline.PingAsync(Ct), server, TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -70,12 +59,7 @@ public class PermitTimingTests
         using var pipeline = Pipeline(server, new RateLimitBudget(RateLimitBudget.General, 10, TimeSpan.FromMinutes(1)));
         await pipeline.PingAsync(Ct); // one of ours in the window, none left: nine were someone else's
 
-        var second = pipeline.PingAsync(Ct);
-        _clock.Advance(TimeSpan.FromSeconds(19.999));
-        Assert.Equal(1, server.Requests);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
-        await second.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(2, server.Requests);
+        await SentExactlyAfterAsync(pipeline.PingAsync(Ct), server, TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -100,13 +84,18 @@ public class PermitTimingTests
         // it waits for the server's reset (30 s), not for our first permit to leave the window (60 s).
         remaining = 0;
         await pipeline.PingAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(2, server.Requests);
-        var third = pipeline.PingAsync(Ct);
-        _clock.Advance(TimeSpan.FromSeconds(29.999));
-        Assert.Equal(2, server.Requests);
+        await SentExactlyAfterAsync(pipeline.PingAsync(Ct), server, TimeSpan.FromSeconds(30));
+    }
+
+    // The call is sent exactly `after` from now on the manual clock: not a millisecond sooner.
+    private async Task SentExactlyAfterAsync(Task call, StubServer server, TimeSpan after)
+    {
+        var before = server.Requests;
+        _clock.Advance(after - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(before, server.Requests);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        await third.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(3, server.Requests);
+        await call.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(before + 1, server.Requests);
     }
 
     private ChatApiPipeline Pipeline(StubServer server, params RateLimitBudget[] budgets)
