@@ -39,6 +39,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         var waited = await turn.WaitAsync(call, cancellationToken).ConfigureAwait(false);
         var deadline = new CallDeadline(time, waited ? time.GetTimestamp() : started, options?.Timeout ?? clientOptions.TotalTimeout);
         var outcome = "error";
+        Exception? failure = null;
 
         // Set when the first retry is decided (most calls never need it): from then on the deadline's own
         // timer bounds the backoff waits and the retries, each of which also has its attempt timeout.
@@ -75,11 +76,16 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && deadlineTimer?.Fired == true)
         {
-            throw TimedOut(operation, call, deadline, ex);
+            throw failure = TimedOut(operation, call, deadline, ex);
         }
         catch (AttemptTimeoutException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw TimedOut(operation, call, deadline, ex);
+            throw failure = TimedOut(operation, call, deadline, ex);
+        }
+        catch (Exception ex) when ((failure = ex) is null)
+        {
+            // Never entered: the filter only notes what the call ends with, for the duration metric's error.type.
+            throw;
         }
         catch (ChatApiException ex)
         {
@@ -103,7 +109,7 @@ internal sealed class CallExecutor(ChatApiClientOptions clientOptions, string ve
         {
             call.ReleaseTicket();
             deadlineTimer?.Dispose();
-            telemetry.CallEnded(operation, started, outcome);
+            telemetry.CallEnded(operation, started, outcome, failure);
         }
     }
 

@@ -51,15 +51,24 @@ internal sealed class CallTelemetry(string vendor, ILogger logger, TimeProvider 
     }
 
     /// <summary>Records the logical call's duration (retries and waits included) and its outcome.</summary>
-    public void CallEnded(ApiOperation operation, long started, string outcome)
+    public void CallEnded(ApiOperation operation, long started, string outcome, Exception? failure)
     {
         if (ChatApisTelemetry.CallDuration.Enabled)
         {
-            ChatApisTelemetry.CallDuration.Record(
-                time.GetElapsedTime(started).TotalSeconds,
-                new("chatapis.vendor", vendor),
-                new("http.request.method", operation.Method.Method),
-                new("chatapis.outcome", outcome));
+            var tags = new TagList
+            {
+                { "chatapis.vendor", vendor },
+                { "http.request.method", operation.Method.Method },
+                { "chatapis.outcome", outcome },
+            };
+
+            // As the HTTP client conventions do for a failed request's duration: what it failed with.
+            if (outcome == "error")
+            {
+                tags.Add("error.type", failure is null ? "_OTHER" : ErrorTypes.Of(failure));
+            }
+
+            ChatApisTelemetry.CallDuration.Record(time.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
 

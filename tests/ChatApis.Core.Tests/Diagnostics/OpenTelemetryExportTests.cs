@@ -104,7 +104,7 @@ public class OpenTelemetryExportTests : SimulatorTest
         var metrics = otel.Metrics();
         Assert.Equal([(MetricTags(("chatapis.vendor", "OTel-NotFound"), ("http.request.method", "GET"), ("http.response.status_code", 404)), 1L)], metrics.Counts("chatapis.requests"));
         var duration = Assert.Single(metrics.Histograms("chatapis.call.duration"));
-        Assert.Equal(MetricTags(("chatapis.vendor", "OTel-NotFound"), ("http.request.method", "GET"), ("chatapis.outcome", "error")), duration.Tags);
+        Assert.Equal(MetricTags(("chatapis.vendor", "OTel-NotFound"), ("http.request.method", "GET"), ("chatapis.outcome", "error"), ("error.type", "404")), duration.Tags);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class OpenTelemetryExportTests : SimulatorTest
         var metrics = otel.Metrics();
         Assert.Equal([(MetricTags(("chatapis.vendor", "OTel-NoResponse"), ("http.request.method", "GET"), ("error.type", "connection_error")), 1L)], metrics.Counts("chatapis.requests"));
         var duration = Assert.Single(metrics.Histograms("chatapis.call.duration"));
-        Assert.Equal(MetricTags(("chatapis.vendor", "OTel-NoResponse"), ("http.request.method", "GET"), ("chatapis.outcome", "error")), duration.Tags);
+        Assert.Equal(MetricTags(("chatapis.vendor", "OTel-NoResponse"), ("http.request.method", "GET"), ("chatapis.outcome", "error"), ("error.type", "connection_error")), duration.Tags);
     }
 
     [Fact]
@@ -164,6 +164,8 @@ public class OpenTelemetryExportTests : SimulatorTest
                 (MetricTags(("chatapis.vendor", "OTel-Timeout"), ("http.request.method", "GET"), ("http.response.status_code", 503)), 1L),
             ],
             metrics.Counts("chatapis.requests"));
+        var duration = Assert.Single(metrics.Histograms("chatapis.call.duration"));
+        Assert.Equal(MetricTags(("chatapis.vendor", "OTel-Timeout"), ("http.request.method", "GET"), ("chatapis.outcome", "error"), ("error.type", "timeout")), duration.Tags);
     }
 
     [Fact]
