@@ -195,6 +195,27 @@ public class TokenManagerResilienceTests
     }
 
     [Fact]
+    public async Task A_caller_arriving_while_the_new_pair_awaits_its_save_waits_for_that_save_too()
+    {
+        var store = new FlakyTokenStore(ExpiredPair()) { SaveGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var clock = new TimerWatchingClock(_clock, TimeSpan.FromSeconds(10));
+        var (manager, refresher) = Manager(store, clock);
+        var first = AccessTokenAsync(manager);
+        await clock.Created.Task.WaitAsync(Bound, TestContext.Current.CancellationToken); // the new pair is held, its save started
+
+        // The store still shows the old pair and memory holds the new one: the late caller must not use it yet.
+        var late = AccessTokenAsync(manager);
+        Assert.False(late.IsCompleted);
+        Assert.False(first.IsCompleted);
+
+        store.SaveGate.SetResult();
+        Assert.Equal("access-1", await first);
+        Assert.Equal("access-1", await late);
+        Assert.Equal(1, store.SaveAttempts);
+        Assert.Equal(1, refresher.Calls);
+    }
+
+    [Fact]
     public async Task A_store_read_that_never_answers_does_not_hold_the_caller_past_its_cancellation()
     {
         var store = new FlakyTokenStore(ExpiredPair()) { ReadGate = new TaskCompletionSource() };

@@ -79,6 +79,21 @@ public sealed partial class OAuthTokenManager
     public async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         var tokens = await CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw NoTokens();
+
+        // A refresh still running may already hold its new pair in memory, unsaved: join it, so nobody uses the new
+        // access token before it is saved (or its save timed out). Checked after the read, since the read may have
+        // returned that held pair.
+        Task<OAuthTokens>? running;
+        lock (_gate)
+        {
+            running = _inflight;
+        }
+
+        if (running is not null)
+        {
+            return (await running.WaitAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+        }
+
         await RetryUnsavedAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var expiring = tokens.ExpiresWithin(now, RefreshBeforeExpiry);
