@@ -34,11 +34,15 @@ public class AmbiguousWriteTests
         Assert.False(call.RetrySafe);
         await using var sim = surface.CreateSimulator();
         await sim.StartAsync(TestContext.Current.CancellationToken);
+        // The attempt timeout runs on a manual clock, moved only once the request is at the server: on a loaded
+        // machine a real 500 ms could end the attempt before the request got there, which is another case.
+        var clock = new ManualTimeProvider();
         var settings = new ClientSettings
         {
             MaxRetries = 5,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-            AttemptTimeout = faultName == "no-response" ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromMinutes(1),
+            AttemptTimeout = TimeSpan.FromSeconds(30),
+            Time = clock,
         };
         using var client = surface.CreateClient(surface.ApiBase(sim), settings);
         var before = Effects(sim);
@@ -50,7 +54,20 @@ public class AmbiguousWriteTests
             _ => Fault.Hang(),
         });
 
-        var (_, error) = await Bounded.RunAsync(() => call.Invoke(client, CancellationToken.None));
+        var running = Bounded.RunAsync(() => call.Invoke(client, CancellationToken.None));
+        if (faultName == "no-response")
+        {
+            using var arrival = new CancellationTokenSource(Bounded.Limit);
+            while (sim.Journal.Where(call.Method, call.Path).Count == 0)
+            {
+                Assert.False(arrival.IsCancellationRequested, "the write never reached the server");
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+
+            clock.Advance(settings.AttemptTimeout);
+        }
+
+        var (_, error) = await running;
 
         var transport = Assert.IsType<ChatApiTransportException>(error);
         Assert.True(transport.RequestMayHaveReachedServer);
