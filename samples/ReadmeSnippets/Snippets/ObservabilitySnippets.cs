@@ -11,7 +11,7 @@ internal static class ObservabilitySnippets
 {
     public static void AddOpenTelemetry(HostApplicationBuilder builder)
     {
-        #region snippet:opentelemetry
+        #region snippet:opentelemetry with-usings
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(ChatApisTelemetry.Name)   // one client span per call, attempts and retries as events
