@@ -58,6 +58,20 @@ public sealed class RegistrationTests(SharedRedis redis)
         }
     }
 
+    public static TheoryData<string> BadAccountKeys => ["", "has space", "line\r\nbreak", "tab\tkey", "{slot}", new string('a', 201), new string('a', 100_000)];
+
+    [Theory]
+    [MemberData(nameof(BadAccountKeys))]
+    public void An_account_key_that_cannot_be_part_of_a_Redis_key_fails_at_registration_on_either_overload(string accountKey)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddZipchatClient(o => o.ApiKey = "zc-x");
+
+        Assert.Equal("accountKey", Assert.ThrowsAny<ArgumentException>(() => builder.UseRedis(accountKey)).ParamName);
+        Assert.Equal("accountKey", Assert.ThrowsAny<ArgumentException>(() => builder.UseRedis(redis.Connection, accountKey)).ParamName);
+        Assert.Equal("accountKey", Assert.ThrowsAny<ArgumentException>(() => builder.UseRedis(null!)).ParamName);
+    }
+
     [Fact]
     public void A_bad_account_key_or_a_builder_that_is_not_a_ChatApis_client_fails_at_registration()
     {

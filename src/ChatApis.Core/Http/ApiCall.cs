@@ -42,7 +42,23 @@ public sealed class ApiCall
 
     internal void ReleaseTicket() => Interlocked.Exchange(ref _ticket, null)?.Dispose();
 
-    internal void ReleaseTicket(System.Net.Http.Headers.HttpResponseHeaders headers) => Interlocked.Exchange(ref _ticket, null)?.ReleaseWith(headers);
+    internal void ReleaseTicket(HttpResponseMessage response) => Interlocked.Exchange(ref _ticket, null)?.ReleaseWith(RateLimitOf(response), response.Headers.Date);
+
+    // The rate-limit headers of the attempt's response, read once: the gate learns from them when the response comes
+    // back, and the same values go into the ApiResponse or the error (attempts are sequential, so no lock).
+    private HttpResponseMessage? _rateLimitResponse;
+    private RateLimitInfo? _rateLimit;
+
+    internal RateLimitInfo? RateLimitOf(HttpResponseMessage response)
+    {
+        if (!ReferenceEquals(_rateLimitResponse, response))
+        {
+            _rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+            _rateLimitResponse = response;
+        }
+
+        return _rateLimit;
+    }
 
     /// <summary>
     /// Whether the current attempt is counted in the requests metric already: with its status when one arrived

@@ -70,7 +70,7 @@ internal sealed class ChatApiCallHandler(HttpMessageHandler inner, RateLimitGate
             }
             else
             {
-                call.ReleaseTicket(response.Headers);
+                call.ReleaseTicket(response);
             }
         }
     }

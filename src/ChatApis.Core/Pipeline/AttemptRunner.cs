@@ -120,7 +120,7 @@ internal sealed class AttemptRunner(AttemptTimeouts timeouts, RateLimitTurn turn
                 throw TransportFailure(call, ex, duringBody: true);
             }
 
-            return new ApiResponse<T>(value, response.StatusCode, vendor.RequestIdOf(response), RateLimitInfo.FromHeaders(response.Headers), call.Attempt, call.IdempotencyKey, response.Headers);
+            return new ApiResponse<T>(value, response.StatusCode, vendor.RequestIdOf(response), call.RateLimitOf(response), call.Attempt, call.IdempotencyKey, response.Headers);
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class FailureReader(VendorProfile vendor, SecretRedactor secrets
             retryAfter,
             body.Length == 0 ? null : secrets.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ChatApiException.MaxRawBodyLength * 4))),
             vendor.Name,
-            RateLimitInfo.FromHeaders(response.Headers),
+            call.RateLimitOf(response),
             call.Attempt);
         var operation = call.Operation.ToString();
         // A 404 names where the request went (path as the template, no query): a wrong base address shows.
@@ -61,7 +61,7 @@ internal sealed class FailureReader(VendorProfile vendor, SecretRedactor secrets
     /// <summary>A success whose body cannot be the value: <paramref name="problem"/> completes "but its body …".</summary>
     public ChatApiInvalidResponseException InvalidBody(HttpResponseMessage response, ApiCall call, string problem, Exception? inner)
     {
-        var details = new ChatApiErrorDetails(response.StatusCode, null, null, secrets.Redact(vendor.RequestIdOf(response)), null, null, vendor.Name, RateLimitInfo.FromHeaders(response.Headers), call.Attempt);
+        var details = new ChatApiErrorDetails(response.StatusCode, null, null, secrets.Redact(vendor.RequestIdOf(response)), null, null, vendor.Name, call.RateLimitOf(response), call.Attempt);
         return new ChatApiInvalidResponseException(
             secrets.Redact($"{vendor.Name} {call.Operation} answered {(int)response.StatusCode}{details.AfterAttempts} but its body {problem}."),
             details,

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using ChatApis.Http;
 
@@ -64,21 +63,20 @@ public sealed class RateLimitTicket : IDisposable
     }
 
     /// <summary>
-    /// Releases the ticket with a response's headers. The server's reset time is taken relative to its own
-    /// <c>Date</c> header when it sent one (so this process's clock need not agree with the server's; the
+    /// Releases the ticket with a response's rate-limit headers. The server's reset time is taken relative to its
+    /// own <c>Date</c> header when it sent one (so this process's clock need not agree with the server's; the
     /// second-rounded Date only makes the wait longer, never shorter), else read on this process's clock.
     /// </summary>
-    internal void ReleaseWith(HttpResponseHeaders headers)
+    internal void ReleaseWith(RateLimitInfo? observed, DateTimeOffset? serverNow)
     {
         if (_gate is null || Volatile.Read(ref _released) != 0)
         {
             return;
         }
 
-        var observed = RateLimitInfo.FromHeaders(headers);
-        if (observed is { ResetAt: { } resetAt } && headers.Date is { } serverNow)
+        if (observed is { ResetAt: { } resetAt } && serverNow is { } serverDate)
         {
-            observed = observed with { ResetAt = _gate.Now + (resetAt - serverNow) };
+            observed = observed with { ResetAt = _gate.Now + (resetAt - serverDate) };
         }
 
         Release(observed);
